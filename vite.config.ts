@@ -1,0 +1,44 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			registerType: 'prompt',
+			// We register the worker ourselves with workbox-window (src/lib/pwa.ts).
+			injectRegister: false,
+			kit: { adapterFallback: '200.html', spa: true },
+			includeAssets: ['favicon.svg', 'icons/*.png', 'icons/*.svg'],
+			manifest: {
+				name: 'Postmortem Workbench',
+				short_name: 'Postmortems',
+				description: 'Write blameless incident postmortems in your browser, offline and private.',
+				theme_color: '#2f5d50',
+				background_color: '#fbfaf7',
+				display: 'standalone',
+				start_url: '/',
+				scope: '/',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest}', 'prerendered/**/*.html'],
+				navigateFallback: '/200.html',
+				cleanupOutdatedCaches: true,
+				// User data lives in IndexedDB only: no runtime caching of anything.
+				runtimeCaching: []
+			}
+		})
+	],
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['tests/unit/setup.ts']
+	}
+});
