@@ -1,0 +1,316 @@
+/** The postmortem model: the one shape every part of the app reads and writes. */
+
+export const STATUSES = ['draft', 'in-review', 'final'] as const;
+/** Where the document is in its life. */
+export type Status = (typeof STATUSES)[number];
+
+export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4', 'sev5'] as const;
+/** How bad the incident was; '' while nobody has said. */
+export type Severity = (typeof SEVERITIES)[number] | '';
+
+export const MILESTONES = ['impact-began', 'detected', 'declared', 'mitigated', 'resolved'] as const;
+/** A timeline entry can mark one of these moments; metrics are derived from them. */
+export type Milestone = (typeof MILESTONES)[number];
+
+export const FACTOR_KINDS = [
+	'technical',
+	'process',
+	'tooling',
+	'communication',
+	'organisational',
+	'external'
+] as const;
+/** What sort of contributing factor this is. */
+export type FactorKind = (typeof FACTOR_KINDS)[number];
+
+export const ACTION_KINDS = ['quick-fix', 'design-change', 'process-change'] as const;
+/** What sort of corrective action this is. */
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const ACTION_TERMS = ['short', 'long'] as const;
+/** Short-term (days to weeks) or long-term (a quarter or more). */
+export type ActionTerm = (typeof ACTION_TERMS)[number];
+
+export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+/** How urgent a corrective action is. */
+export type Priority = (typeof PRIORITIES)[number];
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+/** Where a corrective action stands. */
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** One timestamped thing that happened. `at` is wall-clock time in the incident's time zone. */
+export interface TimelineEntry {
+	id: string;
+	/** 'YYYY-MM-DDTHH:mm' in the postmortem's `timeZone`; '' when not known yet (sorted last). */
+	at: string;
+	who: string;
+	what: string;
+	link: string;
+	milestone: Milestone | '';
+}
+
+/** Anything that helped the failure happen, or hindered detecting, diagnosing or resolving it. */
+export interface ContributingFactor {
+	id: string;
+	description: string;
+	kind: FactorKind | '';
+}
+
+/** A specific, owned piece of follow-up work. */
+export interface CorrectiveAction {
+	id: string;
+	title: string;
+	kind: ActionKind | '';
+	term: ActionTerm | '';
+	priority: Priority | '';
+	owner: string;
+	/** 'YYYY-MM-DD' or ''. */
+	dueDate: string;
+	status: ActionStatus;
+	trackerLink: string;
+	/** How we will know it worked. */
+	successMeasure: string;
+}
+
+/** One item of the meeting agenda in facilitation mode. */
+export interface AgendaItem {
+	id: 'opening' | 'impact' | 'timeline' | 'went-well' | 'went-wrong' | 'actions';
+	minutes: number;
+}
+
+/** A recommendation raised in the meeting, to become a corrective action afterwards. */
+export interface ParkingLotItem {
+	id: string;
+	text: string;
+}
+
+/** Meeting state kept with the postmortem. */
+export interface Facilitation {
+	agenda: AgendaItem[];
+	parkingLot: ParkingLotItem[];
+}
+
+/** A whole postmortem document. */
+export interface Postmortem {
+	id: string;
+	/** Increments on every stored save; used to detect two tabs writing the same postmortem. */
+	revision: number;
+	/** ISO instants. */
+	createdAt: string;
+	updatedAt: string;
+
+	// Overview
+	title: string;
+	/** 'YYYY-MM-DDTHH:mm' when the incident started, in `timeZone`; '' if unknown. */
+	incidentDate: string;
+	/** IANA time zone name, e.g. 'Europe/Berlin' or 'UTC'. */
+	timeZone: string;
+	status: Status;
+	severity: Severity;
+	incidentLead: string;
+	facilitator: string;
+	authors: string[];
+	participants: string[];
+	services: string[];
+	tags: string[];
+	/** 'YYYY-MM-DD' of the postmortem meeting, or ''. */
+	meetingDate: string;
+
+	summary: string;
+	impact: string;
+	trigger: string;
+	detection: string;
+	resolution: string;
+	timeline: TimelineEntry[];
+	wentWell: string;
+	/** Free narrative of what went wrong, beside the list of factors. */
+	wentWrong: string;
+	contributingFactors: ContributingFactor[];
+	gotLucky: string;
+	correctiveActions: CorrectiveAction[];
+	/** Why no high/critical action is needed, when the risk is accepted explicitly. */
+	riskAccepted: string;
+	lessons: string;
+	supportingInfo: string;
+	publicSummary: string;
+
+	/** Keys of language findings a person marked "reviewed, keep it" (see `findingKey`). */
+	reviewedFindings: string[];
+	/** The note written when moving to final with checks still failing. */
+	finalNote: string;
+	facilitation: Facilitation;
+
+	/** Fields from a newer or foreign writer that we do not know; kept and written back on export. */
+	extra: Record<string, unknown>;
+}
+
+/** Default meeting agenda with timeboxes in minutes (about an hour). */
+export const DEFAULT_AGENDA: readonly AgendaItem[] = [
+	{ id: 'opening', minutes: 1 },
+	{ id: 'impact', minutes: 5 },
+	{ id: 'timeline', minutes: 15 },
+	{ id: 'went-well', minutes: 5 },
+	{ id: 'went-wrong', minutes: 15 },
+	{ id: 'actions', minutes: 15 }
+];
+
+/** A fresh random id. */
+export function newId(): string {
+	return crypto.randomUUID();
+}
+
+/** A blank postmortem, ready to be filled in. */
+export function createPostmortem(now: Date = new Date(), timeZone = defaultTimeZone()): Postmortem {
+	const iso = now.toISOString();
+	return {
+		id: newId(),
+		revision: 0,
+		createdAt: iso,
+		updatedAt: iso,
+		title: '',
+		incidentDate: '',
+		timeZone,
+		status: 'draft',
+		severity: '',
+		incidentLead: '',
+		facilitator: '',
+		authors: [],
+		participants: [],
+		services: [],
+		tags: [],
+		meetingDate: '',
+		summary: '',
+		impact: '',
+		trigger: '',
+		detection: '',
+		resolution: '',
+		timeline: [],
+		wentWell: '',
+		wentWrong: '',
+		contributingFactors: [],
+		gotLucky: '',
+		correctiveActions: [],
+		riskAccepted: '',
+		lessons: '',
+		supportingInfo: '',
+		publicSummary: '',
+		reviewedFindings: [],
+		finalNote: '',
+		facilitation: { agenda: DEFAULT_AGENDA.map((a) => ({ ...a })), parkingLot: [] },
+		extra: {}
+	};
+}
+
+/** A blank timeline entry. */
+export function createTimelineEntry(at = ''): TimelineEntry {
+	return { id: newId(), at, who: '', what: '', link: '', milestone: '' };
+}
+
+/** A blank contributing factor. */
+export function createContributingFactor(description = ''): ContributingFactor {
+	return { id: newId(), description, kind: '' };
+}
+
+/** A blank corrective action. */
+export function createCorrectiveAction(title = ''): CorrectiveAction {
+	return {
+		id: newId(),
+		title,
+		kind: '',
+		term: '',
+		priority: '',
+		owner: '',
+		dueDate: '',
+		status: 'open',
+		trackerLink: '',
+		successMeasure: ''
+	};
+}
+
+/** The browser's or machine's time zone, falling back to UTC. */
+export function defaultTimeZone(): string {
+	try {
+		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	} catch {
+		return 'UTC';
+	}
+}
+
+/** Timeline entries in chronological order; entries without a time go last, ties keep their order. */
+export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
+	return entries
+		.map((e, i) => ({ e, i }))
+		.sort((a, b) => {
+			if (a.e.at === b.e.at) return a.i - b.i;
+			if (!a.e.at) return 1;
+			if (!b.e.at) return -1;
+			return a.e.at < b.e.at ? -1 : 1;
+		})
+		.map((x) => x.e);
+}
+
+export const SECTION_IDS = [
+	'overview',
+	'summary',
+	'impact',
+	'trigger',
+	'timeline',
+	'went-well',
+	'factors',
+	'lucky',
+	'actions',
+	'lessons',
+	'supporting',
+	'public-summary'
+] as const;
+/** The steps of the guided editor, in order. */
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** One piece of free text the user wrote, with a stable reference to where it lives. */
+export interface TextField {
+	/** e.g. 'summary', 'timeline.<entryId>.what', 'factors.<factorId>.description', 'actions.<actionId>.title'. */
+	ref: string;
+	section: SectionId;
+	/** What the UI calls this field, e.g. 'Summary' or 'Timeline entry 14:05: what happened'. */
+	label: string;
+	text: string;
+}
+
+/** Every free-text field of a postmortem that the language review reads, in document order. */
+export function textFields(pm: Postmortem): TextField[] {
+	const out: TextField[] = [];
+	const add = (ref: string, section: SectionId, label: string, text: string) => {
+		if (text) out.push({ ref, section, label, text });
+	};
+	add('title', 'overview', 'Title', pm.title);
+	add('summary', 'summary', 'Summary', pm.summary);
+	add('impact', 'impact', 'Impact', pm.impact);
+	add('trigger', 'trigger', 'Trigger', pm.trigger);
+	add('detection', 'trigger', 'Detection', pm.detection);
+	add('resolution', 'trigger', 'Resolution', pm.resolution);
+	for (const e of pm.timeline) {
+		const when = e.at ? e.at.replace('T', ' ') : 'no time';
+		add(`timeline.${e.id}.what`, 'timeline', `Timeline entry (${when}): what happened`, e.what);
+	}
+	add('wentWell', 'went-well', 'What went well', pm.wentWell);
+	add('wentWrong', 'factors', 'What went wrong', pm.wentWrong);
+	pm.contributingFactors.forEach((f, i) =>
+		add(`factors.${f.id}.description`, 'factors', `Contributing factor ${i + 1}`, f.description)
+	);
+	add('gotLucky', 'lucky', 'Where we got lucky', pm.gotLucky);
+	pm.correctiveActions.forEach((a, i) => {
+		add(`actions.${a.id}.title`, 'actions', `Corrective action ${i + 1}: title`, a.title);
+		add(
+			`actions.${a.id}.successMeasure`,
+			'actions',
+			`Corrective action ${i + 1}: how we will know it worked`,
+			a.successMeasure
+		);
+	});
+	add('riskAccepted', 'actions', 'Accepted risk', pm.riskAccepted);
+	add('lessons', 'lessons', 'Lessons learned', pm.lessons);
+	add('supportingInfo', 'supporting', 'Supporting information', pm.supportingInfo);
+	add('publicSummary', 'public-summary', 'Public summary', pm.publicSummary);
+	return out;
+}
