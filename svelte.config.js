@@ -5,10 +5,33 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: '200.html' }),
+		// BUILD_DIR lets the e2e suite build a second version of the app beside the first.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: '200.html'
+		}),
 		// The service worker is built by @vite-pwa/sveltekit (Workbox), not SvelteKit's own.
 		serviceWorker: { register: false },
-		paths: { relative: false }
+		paths: { relative: false },
+		// Strict CSP as a meta tag: hashed inline scripts only, no eval, nothing from other origins.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'frame-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

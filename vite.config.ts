@@ -1,8 +1,14 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
+	define: {
+		__APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? pkg.version)
+	},
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

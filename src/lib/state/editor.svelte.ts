@@ -1,0 +1,234 @@
+import {
+	createContributingFactor,
+	createCorrectiveAction,
+	createTimelineEntry,
+	deriveMetrics,
+	findingKey,
+	lintText,
+	sortTimeline,
+	textFields,
+	type ContributingFactor,
+	type CorrectiveAction,
+	type LanguageFinding,
+	type Postmortem,
+	type ReviewItem,
+	reviewPostmortem,
+	type TextField,
+	type TimelineEntry
+} from '$lib/domain';
+import { Autosaver, create, type SaveStatus } from '$lib/storage';
+
+const lintCache = new Map<string, LanguageFinding[]>();
+/** lintText with a cache, so re-linting a long document on each keystroke only reads the changed field. */
+export function cachedLint(text: string): LanguageFinding[] {
+	let hit = lintCache.get(text);
+	if (!hit) {
+		hit = lintText(text);
+		if (lintCache.size > 5000) lintCache.clear();
+		lintCache.set(text, hit);
+	}
+	return hit;
+}
+
+/** A language finding located in the document. */
+export interface LocatedFinding {
+	field: TextField;
+	finding: LanguageFinding;
+	key: string;
+	reviewed: boolean;
+}
+
+/** What a text field needs to show and settle its language findings. */
+export interface Coach {
+	reviewed: readonly string[];
+	key(ref: string, f: LanguageFinding): string;
+	setReviewed(key: string, reviewed: boolean): void;
+}
+
+/** The id of the input that edits a field reference from `textFields`. */
+export function fieldElementId(ref: string): string {
+	const [kind, id, prop] = ref.split('.');
+	if (kind === 'timeline') return `t-${id}-what`;
+	if (kind === 'factors') return `c-${id}-desc`;
+	if (kind === 'actions') return prop === 'title' ? `a-${id}-title` : `a-${id}-measure`;
+	return `f-${ref}`;
+}
+
+/** The open postmortem being edited: the draft, what is derived from it, and its autosave. */
+export class EditorState {
+	draft: Postmortem = $state.raw() as Postmortem;
+	status: SaveStatus = $state.raw({ state: 'saved', at: '' });
+	/** The other tab's version while a conflict is unresolved. */
+	conflict: Postmortem | undefined = $state.raw();
+
+	readonly metrics = $derived(deriveMetrics(this.draft));
+	readonly findings: LocatedFinding[] = $derived.by(() => {
+		const reviewed = new Set(this.draft.reviewedFindings);
+		const out: LocatedFinding[] = [];
+		for (const field of textFields(this.draft))
+			for (const finding of cachedLint(field.text)) {
+				const key = findingKey(field.ref, finding);
+				out.push({ field, finding, key, reviewed: reviewed.has(key) });
+			}
+		return out;
+	});
+	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
+	readonly review: ReviewItem[] = $derived(reviewPostmortem(this.draft, new Date()));
+	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
+	/** True while the "mark as final?" check is shown. */
+	finalCheck = $state(false);
+
+	readonly coach: Coach = $derived({
+		reviewed: this.draft.reviewedFindings,
+		key: findingKey,
+		setReviewed: (key: string, reviewed: boolean) => this.setReviewed(key, reviewed)
+	});
+
+	private saver: Autosaver;
+
+	constructor(pm: Postmortem) {
+		this.draft = pm;
+		this.status = { state: 'saved', at: pm.updatedAt };
+		this.saver = new Autosaver(
+			pm,
+			(s) => {
+				this.status = s;
+				if (s.state === 'conflict') this.conflict = s.stored;
+			},
+			(stored) => {
+				// Keep our draft's bookkeeping in step without discarding newer typing.
+				this.draft = { ...this.draft, revision: stored.revision, updatedAt: stored.updatedAt };
+			}
+		);
+	}
+
+	/** Change top-level fields and schedule a save. */
+	update(patch: Partial<Postmortem>): void {
+		this.draft = { ...this.draft, ...patch };
+		this.saver.schedule(this.draft);
+	}
+
+	/** Replace the whole document (e.g. after a facilitation capture). */
+	replace(pm: Postmortem): void {
+		this.draft = pm;
+		this.saver.schedule(pm);
+	}
+
+	// Timeline: always kept in chronological order.
+	addTimelineEntry(at = ''): TimelineEntry {
+		const e = createTimelineEntry(at);
+		this.update({ timeline: sortTimeline([...this.draft.timeline, e]) });
+		return e;
+	}
+	updateTimelineEntry(id: string, patch: Partial<TimelineEntry>): void {
+		this.update({ timeline: this.draft.timeline.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
+	}
+	/** Put the timeline back in time order (called when focus leaves an edited entry). */
+	sortTimeline(): void {
+		const sorted = sortTimeline(this.draft.timeline);
+		if (sorted.some((e, i) => e !== this.draft.timeline[i])) this.update({ timeline: sorted });
+	}
+	removeTimelineEntry(id: string): void {
+		this.update({ timeline: this.draft.timeline.filter((e) => e.id !== id) });
+	}
+
+	addFactor(): ContributingFactor {
+		const f = createContributingFactor();
+		this.update({ contributingFactors: [...this.draft.contributingFactors, f] });
+		return f;
+	}
+	updateFactor(id: string, patch: Partial<ContributingFactor>): void {
+		this.update({
+			contributingFactors: this.draft.contributingFactors.map((f) => (f.id === id ? { ...f, ...patch } : f))
+		});
+	}
+	removeFactor(id: string): void {
+		this.update({ contributingFactors: this.draft.contributingFactors.filter((f) => f.id !== id) });
+	}
+
+	addAction(): CorrectiveAction {
+		const a = createCorrectiveAction();
+		this.update({ correctiveActions: [...this.draft.correctiveActions, a] });
+		return a;
+	}
+	updateAction(id: string, patch: Partial<CorrectiveAction>): void {
+		this.update({
+			correctiveActions: this.draft.correctiveActions.map((a) => (a.id === id ? { ...a, ...patch } : a))
+		});
+	}
+	removeAction(id: string): void {
+		this.update({ correctiveActions: this.draft.correctiveActions.filter((a) => a.id !== id) });
+	}
+	/** Move a corrective action up (-1) or down (+1). */
+	moveAction(id: string, by: -1 | 1): void {
+		const list = [...this.draft.correctiveActions];
+		const i = list.findIndex((a) => a.id === id);
+		const j = i + by;
+		if (i < 0 || j < 0 || j >= list.length) return;
+		[list[i], list[j]] = [list[j], list[i]];
+		this.update({ correctiveActions: list });
+	}
+
+	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
+	requestStatus(status: Postmortem['status']): void {
+		if (status === 'final' && this.draft.status !== 'final' && this.failing.length) {
+			this.finalCheck = true;
+			return;
+		}
+		this.update({ status });
+	}
+
+	/** Go ahead to final despite failing checks, with a note saying why. */
+	confirmFinal(note: string): void {
+		this.finalCheck = false;
+		this.update({ status: 'final', finalNote: note });
+	}
+
+	/** Mark a language finding "reviewed, keep it" (or undo that). */
+	setReviewed(key: string, reviewed: boolean): void {
+		const set = new Set(this.draft.reviewedFindings);
+		if (reviewed) set.add(key);
+		else set.delete(key);
+		this.update({ reviewedFindings: [...set] });
+	}
+
+	/** Called when the stored copy changes (this tab or another). Adopts it when safe. */
+	storedChanged(stored: Postmortem | undefined): void {
+		if (!stored || this.conflict) return;
+		if (this.saver.adopt(stored)) this.draft = stored;
+	}
+
+	/** Settle a conflict; the losing version is kept as a copy in the library. */
+	async resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
+		const theirs = this.conflict;
+		if (!theirs) return;
+		const mine = this.draft;
+		const loser = choice === 'mine' ? theirs : mine;
+		const suffix = choice === 'mine' ? 'version from another tab' : 'my unsaved version';
+		await create({
+			...loser,
+			id: crypto.randomUUID(),
+			title: `${loser.title || 'Untitled'} (${suffix})`,
+			createdAt: new Date().toISOString()
+		});
+		this.conflict = undefined;
+		if (choice === 'theirs') {
+			await this.saver.resolveConflict('theirs', theirs);
+			this.draft = theirs;
+		} else {
+			this.draft = { ...mine, revision: theirs.revision };
+			await this.saver.resolveConflict('mine', theirs);
+		}
+	}
+
+	/** Write pending edits now. */
+	flush(): Promise<void> {
+		return this.saver.flush();
+	}
+
+	/** Flush and stop autosaving (the editor is closing). */
+	dispose(): Promise<void> {
+		return this.saver.dispose();
+	}
+}
+

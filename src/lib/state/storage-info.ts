@@ -1,0 +1,54 @@
+import { toJsonBundle } from '$lib/domain';
+import { exportAll, getMeta, setMeta } from '$lib/storage';
+import { downloadText } from '$lib/format';
+
+/** What the browser says about this site's storage. */
+export interface StorageInfo {
+	persisted: boolean | null;
+	usage: number | null;
+	quota: number | null;
+	lastBackupAt: string | null;
+}
+
+/** Read persistence, usage and the last backup time. Any part the browser does not support is null. */
+export async function readStorageInfo(): Promise<StorageInfo> {
+	const s = navigator.storage;
+	const [persisted, estimate, lastBackupAt] = await Promise.all([
+		s?.persisted ? s.persisted().catch(() => null) : Promise.resolve(null),
+		s?.estimate ? s.estimate().catch(() => null) : Promise.resolve(null),
+		getMeta<string>('lastBackupAt').catch(() => undefined)
+	]);
+	return {
+		persisted,
+		usage: estimate?.usage ?? null,
+		quota: estimate?.quota ?? null,
+		lastBackupAt: lastBackupAt ?? null
+	};
+}
+
+/** Ask the browser not to evict our data; returns whether it agreed. */
+export async function requestPersistence(): Promise<boolean> {
+	try {
+		return (await navigator.storage?.persist?.()) ?? false;
+	} catch {
+		return false;
+	}
+}
+
+/** Download every stored postmortem as one bundle file and remember when. Returns how many. */
+export async function downloadBackup(now = new Date()): Promise<number> {
+	const all = await exportAll();
+	const day = now.toISOString().slice(0, 10);
+	downloadText(`postmortems-backup-${day}.json`, toJsonBundle(all), 'application/json');
+	await setMeta('lastBackupAt', now.toISOString());
+	return all.length;
+}
+
+/** "1.2 MB", "340 KB". */
+export function formatBytes(n: number | null): string {
+	if (n === null) return 'unknown';
+	if (n < 1024) return `${n} bytes`;
+	if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+	if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+	return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}

@@ -1,0 +1,144 @@
+import type { Postmortem } from '$lib/domain/model';
+import { ConflictError, classifyStorageError, describeStorageError } from './errors';
+import { db } from './db';
+import { save } from './repository';
+
+/** What the quiet status line shows. */
+export type SaveStatus =
+	| { state: 'saved'; at: string }
+	| { state: 'pending' }
+	| { state: 'saving' }
+	| { state: 'error'; reason: string }
+	| { state: 'conflict'; stored: Postmortem };
+
+/** How long typing may pause before a save starts; well inside the one-second promise. */
+export const AUTOSAVE_DELAY_MS = 300;
+
+const active = new Set<Autosaver>();
+
+/**
+ * Debounced, serialised saving of one postmortem. Keeps the revision the stored copy has, so a save
+ * never overwrites a newer revision written by another tab (that becomes a 'conflict' status).
+ */
+export class Autosaver {
+	private pending: Postmortem | undefined;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private running: Promise<void> = Promise.resolve();
+	private paused = false;
+	/** The revision of the stored copy this editor is based on. */
+	baseRevision: number;
+
+	constructor(
+		base: Postmortem,
+		private readonly onStatus: (s: SaveStatus) => void,
+		private readonly onSaved: (stored: Postmortem) => void = () => {},
+		private readonly delay = AUTOSAVE_DELAY_MS,
+		private readonly write: typeof save = save
+	) {
+		this.baseRevision = base.revision;
+		active.add(this);
+	}
+
+	/** True while an edit has not reached the database yet. */
+	get dirty(): boolean {
+		return this.pending !== undefined;
+	}
+
+	/** Queue the latest version of the document for saving. */
+	schedule(pm: Postmortem): void {
+		this.pending = pm;
+		this.onStatus({ state: 'pending' });
+		if (this.paused) return;
+		clearTimeout(this.timer);
+		this.timer = setTimeout(() => void this.flush(), this.delay);
+	}
+
+	/** Write any pending edit now; resolves when the database has it (or the save failed). */
+	flush(): Promise<void> {
+		clearTimeout(this.timer);
+		this.running = this.running.then(() => this.writePending());
+		return this.running;
+	}
+
+	private async writePending(attempt = 0): Promise<void> {
+		const pm = this.pending;
+		if (!pm || this.paused) return;
+		this.pending = undefined;
+		this.onStatus({ state: 'saving' });
+		try {
+			const stored = await this.write({ ...pm, revision: this.baseRevision });
+			this.baseRevision = stored.revision;
+			this.onSaved(stored);
+			// Newer typing may have arrived while writing; it is saved by its own timer.
+			this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: stored.updatedAt });
+		} catch (e) {
+			this.pending ??= pm;
+			if (e instanceof ConflictError) {
+				this.paused = true;
+				this.onStatus({ state: 'conflict', stored: e.stored });
+				return;
+			}
+			if (classifyStorageError(e) === 'closed' && attempt === 0) {
+				try {
+					await db().open();
+					return this.writePending(1);
+				} catch {
+					/* fall through to the error status */
+				}
+			}
+			this.onStatus({ state: 'error', reason: describeStorageError(e) });
+		}
+	}
+
+	/**
+	 * Settle a conflict. 'mine' overwrites the stored copy with this editor's text; 'theirs' drops
+	 * the pending edit. The caller keeps the losing version as a copy first.
+	 */
+	async resolveConflict(choice: 'mine' | 'theirs', stored: Postmortem): Promise<Postmortem | undefined> {
+		this.paused = false;
+		this.baseRevision = stored.revision;
+		if (choice === 'theirs') {
+			this.pending = undefined;
+			this.onStatus({ state: 'saved', at: stored.updatedAt });
+			return stored;
+		}
+		await this.flush();
+		return undefined;
+	}
+
+	/** Adopt a newer stored revision (saved by another tab) when nothing local is pending. */
+	adopt(stored: Postmortem): boolean {
+		if (this.pending || this.paused || stored.revision <= this.baseRevision) return false;
+		this.baseRevision = stored.revision;
+		return true;
+	}
+
+	/** Flush and stop; call when the editor closes. */
+	async dispose(): Promise<void> {
+		await this.flush();
+		clearTimeout(this.timer);
+		active.delete(this);
+	}
+}
+
+/** Flush every open editor's pending edits. */
+export function flushAll(): Promise<void> {
+	return Promise.all([...active].map((a) => a.flush())).then(() => {});
+}
+
+/** True if any editor has edits not yet stored. */
+export function anyDirty(): boolean {
+	return [...active].some((a) => a.dirty);
+}
+
+let installed = false;
+
+/** Flush pending edits when the page is hidden or unloaded (tab closed, app switched, phone locked). */
+export function installFlushOnHide(target: Window = window): void {
+	if (installed) return;
+	installed = true;
+	target.addEventListener('pagehide', () => void flushAll());
+	target.document.addEventListener('visibilitychange', () => {
+		if (target.document.visibilityState === 'hidden') void flushAll();
+	});
+}

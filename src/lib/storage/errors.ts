@@ -1,0 +1,71 @@
+/** Turns storage failures into sentences a person can act on. */
+
+/** A save found a newer revision in the database than the one the editor started from. */
+export class ConflictError extends Error {
+	constructor(
+		readonly stored: import('$lib/domain/model').Postmortem,
+		readonly mine: import('$lib/domain/model').Postmortem
+	) {
+		super('This postmortem was changed in another tab or window.');
+		this.name = 'ConflictError';
+	}
+}
+
+/** The postmortem to save no longer exists (deleted in another tab). */
+export class MissingError extends Error {
+	constructor(id: string) {
+		super(`The postmortem ${id} is no longer stored (it may have been deleted in another tab).`);
+		this.name = 'MissingError';
+	}
+}
+
+/** What kind of storage failure this was. */
+export type StorageProblem = 'quota' | 'unavailable' | 'closed' | 'version' | 'conflict' | 'missing' | 'unknown';
+
+function names(e: unknown): string[] {
+	const out: string[] = [];
+	let cur: unknown = e;
+	for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+		const o = cur as { name?: unknown; inner?: unknown; cause?: unknown };
+		if (typeof o.name === 'string') out.push(o.name);
+		cur = o.inner ?? o.cause;
+	}
+	return out;
+}
+
+/** Classify an error thrown by IndexedDB or Dexie (Dexie wraps the DOM error in `inner`). */
+export function classifyStorageError(e: unknown): StorageProblem {
+	const n = names(e);
+	if (n.includes('ConflictError')) return 'conflict';
+	if (n.includes('MissingError')) return 'missing';
+	if (n.includes('QuotaExceededError')) return 'quota';
+	if (n.some((x) => x === 'MissingAPIError' || x === 'SecurityError' || x === 'InvalidAccessError'))
+		return 'unavailable';
+	if (n.includes('DatabaseClosedError')) return 'closed';
+	if (n.some((x) => x === 'VersionChangeError' || x === 'VersionError' || x === 'UpgradeError'))
+		return 'version';
+	if (n.includes('OpenFailedError')) return 'unavailable';
+	return 'unknown';
+}
+
+/** A short reason for the "Not saved: <reason>" status and error banners. */
+export function describeStorageError(e: unknown): string {
+	switch (classifyStorageError(e)) {
+		case 'quota':
+			return 'the browser’s storage for this site is full. Export your work, then free space by deleting old postmortems.';
+		case 'unavailable':
+			return 'this browser does not allow the app to store data (private browsing or blocked site data). Export your work to keep it.';
+		case 'closed':
+			return 'the database was closed. Retrying…';
+		case 'version':
+			return 'a newer version of the app is open in another tab. Reload this tab.';
+		case 'conflict':
+			return 'this postmortem was changed in another tab.';
+		case 'missing':
+			return 'this postmortem was deleted in another tab.';
+		default: {
+			const msg = e instanceof Error ? e.message : String(e);
+			return msg ? `storage error (${msg.slice(0, 160)}).` : 'unknown storage error.';
+		}
+	}
+}

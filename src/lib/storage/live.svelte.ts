@@ -1,0 +1,32 @@
+import { liveQuery } from 'dexie';
+import { describeStorageError } from './errors';
+
+/**
+ * A live database query as a rune: `current` follows the query's result as the database changes,
+ * in this tab or another one. Call `stop()` when done (or create it inside a component's setup).
+ */
+export class Live<T> {
+	current = $state.raw<T | undefined>(undefined);
+	loaded = $state(false);
+	error = $state<string | undefined>(undefined);
+	private sub: { unsubscribe(): void };
+
+	constructor(query: () => Promise<T>) {
+		this.sub = liveQuery(query).subscribe({
+			next: (v) => {
+				this.current = v;
+				this.loaded = true;
+				this.error = undefined;
+			},
+			error: (e) => {
+				this.error = describeStorageError(e);
+				this.loaded = true;
+			}
+		});
+	}
+
+	/** Stop following the database. */
+	stop(): void {
+		this.sub.unsubscribe();
+	}
+}

@@ -1,0 +1,158 @@
+import type { Postmortem } from '$lib/domain/model';
+import { completion } from '$lib/domain/template';
+import { db, type PostmortemSummary } from './db';
+import { ConflictError, MissingError } from './errors';
+
+/** The library row for a postmortem. */
+export function summarize(pm: Postmortem): PostmortemSummary {
+	const { filled, total } = completion(pm);
+	return {
+		id: pm.id,
+		title: pm.title,
+		incidentDate: pm.incidentDate,
+		severity: pm.severity,
+		status: pm.status,
+		updatedAt: pm.updatedAt,
+		revision: pm.revision,
+		filled,
+		total
+	};
+}
+
+/** Every postmortem's library row, most recently edited first. */
+export async function list(): Promise<PostmortemSummary[]> {
+	const rows = await db().summaries.orderBy('updatedAt').reverse().toArray();
+	return rows;
+}
+
+/** One whole postmortem, or undefined. */
+export async function get(id: string): Promise<Postmortem | undefined> {
+	return db().postmortems.get(id);
+}
+
+async function put(pm: Postmortem): Promise<void> {
+	const d = db();
+	await d.transaction('rw', d.postmortems, d.summaries, async () => {
+		await d.postmortems.put(pm);
+		await d.summaries.put(summarize(pm));
+	});
+}
+
+/** Store a new postmortem (revision 1) and return it. */
+export async function create(pm: Postmortem): Promise<Postmortem> {
+	const stored = { ...pm, revision: 1, updatedAt: new Date().toISOString() };
+	await put(stored);
+	return stored;
+}
+
+/**
+ * Save an edited postmortem. `pm.revision` is the revision the edit started from: if the stored one
+ * is newer (another tab saved meanwhile) this throws ConflictError, unless `force` is set.
+ * Returns the stored postmortem with its new revision.
+ */
+export async function save(pm: Postmortem, opts: { force?: boolean } = {}): Promise<Postmortem> {
+	const d = db();
+	return d.transaction('rw', d.postmortems, d.summaries, async () => {
+		const current = await d.postmortems.get(pm.id);
+		if (!current && !opts.force) throw new MissingError(pm.id);
+		if (current && current.revision !== pm.revision && !opts.force)
+			throw new ConflictError(current, pm);
+		const stored: Postmortem = {
+			...pm,
+			revision: (current?.revision ?? pm.revision) + 1,
+			updatedAt: new Date().toISOString()
+		};
+		await d.postmortems.put(stored);
+		await d.summaries.put(summarize(stored));
+		return stored;
+	});
+}
+
+/** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
+export async function remove(id: string): Promise<Postmortem | undefined> {
+	const d = db();
+	return d.transaction('rw', d.postmortems, d.summaries, async () => {
+		const pm = await d.postmortems.get(id);
+		await d.postmortems.delete(id);
+		await d.summaries.delete(id);
+		return pm;
+	});
+}
+
+/** Put a deleted postmortem back exactly as it was. */
+export async function restore(pm: Postmortem): Promise<void> {
+	await put(pm);
+}
+
+/** A copy with fresh ids and "(copy)" after the title. */
+export async function duplicate(id: string): Promise<Postmortem | undefined> {
+	const pm = await get(id);
+	if (!pm) return undefined;
+	const now = new Date().toISOString();
+	return create({
+		...structuredClone(pm),
+		id: crypto.randomUUID(),
+		title: pm.title ? `${pm.title} (copy)` : '(copy)',
+		status: 'draft',
+		createdAt: now
+	});
+}
+
+/** Which of these ids are already stored. */
+export async function existingIds(ids: string[]): Promise<string[]> {
+	const found = await db().postmortems.bulkGet(ids);
+	return found.filter((x): x is Postmortem => !!x).map((x) => x.id);
+}
+
+/** How to treat imported postmortems whose id is already stored. */
+export type OnExisting = 'replace' | 'keep-both';
+
+/**
+ * Store imported postmortems in one transaction: all of them or, on any failure, none.
+ * With 'keep-both', clashing ones get a new id and "(imported)" after the title.
+ * Returns the ids stored.
+ */
+export async function importPostmortems(pms: Postmortem[], onExisting: OnExisting): Promise<string[]> {
+	const d = db();
+	return d.transaction('rw', d.postmortems, d.summaries, async () => {
+		const existing = new Map(
+			(await d.postmortems.bulkGet(pms.map((p) => p.id)))
+				.filter((p): p is Postmortem => !!p)
+				.map((p) => [p.id, p.revision] as const)
+		);
+		const rows = pms.map((pm) => {
+			if (existing.has(pm.id) && onExisting === 'keep-both')
+				return {
+					...pm,
+					id: crypto.randomUUID(),
+					title: pm.title ? `${pm.title} (imported)` : '(imported)'
+				};
+			return pm;
+		});
+		const now = new Date().toISOString();
+		// A replaced postmortem gets a revision above the stored one, so an open editor sees the change.
+		const stored = rows.map((pm) => ({
+			...pm,
+			revision: Math.max(pm.revision || 0, existing.get(pm.id) ?? 0) + 1,
+			updatedAt: pm.updatedAt || now
+		}));
+		await d.postmortems.bulkPut(stored);
+		await d.summaries.bulkPut(stored.map(summarize));
+		return stored.map((p) => p.id);
+	});
+}
+
+/** Every stored postmortem, for a full backup. */
+export async function exportAll(): Promise<Postmortem[]> {
+	return db().postmortems.toArray();
+}
+
+/** Read a setting. */
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+	return (await db().meta.get(key))?.value as T | undefined;
+}
+
+/** Write a setting. */
+export async function setMeta(key: string, value: unknown): Promise<void> {
+	await db().meta.put({ key, value });
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, newPostmortem, expectSaved } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Text typed into each long-text section, by label. */
+const SECTION_TEXT: Array<[step: string, label: string, text: string]> = [
+	['Summary', 'Summary', 'Checkout failed for 42 minutes for about a third of customers.'],
+	['Impact', 'Impact', 'About 1,800 orders could not be placed; no data was lost.'],
+	['Trigger, detection, resolution', 'Trigger', 'A config push lowered the pool size.'],
+	['Trigger, detection, resolution', 'Detection', 'The error-rate alert paged the on-call.'],
+	['Trigger, detection, resolution', 'Resolution', 'The config change was rolled back.'],
+	['What went well', 'What went well', 'The rollback path worked first time.'],
+	['Where we got lucky', 'Where we got lucky', 'It happened outside the sales peak.'],
+	['Lessons learned', 'Lessons learned', 'Pool limits interact with autoscaling.'],
+	['Supporting information', 'Supporting information', 'Dashboard: https://example.test/d/1'],
+	['Public summary', 'Public summary (optional)', 'Some customers could not check out for 42 minutes.']
+];
+
+async function gotoStep(page: Page, name: string) {
+	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`\\d+\\. ${name}`) }).click();
+}
+
+async function fillEverything(page: Page) {
+	// Overview
+	await page.getByLabel('Title').fill('Checkout outage | pool exhausted');
+	await page.getByLabel('Incident started').fill('2026-11-03T14:00');
+	await page.getByLabel('Time zone').selectOption('Europe/Berlin');
+	await page.getByLabel('Severity').selectOption('sev2');
+	await page.getByLabel('Incident lead').fill('Priya');
+	await page.getByLabel('Facilitator').fill('Sam');
+	await page.getByLabel('Postmortem meeting').fill('2026-11-05');
+	await page.getByLabel('Authors').fill('Priya, Sam');
+	await page.getByLabel('Participants').fill('Priya, Sam, Lee');
+	await page.getByLabel('Services affected').fill('checkout, orders-db');
+	await page.getByLabel('Tags').fill('database, config');
+
+	for (const [step, label, text] of SECTION_TEXT) {
+		await gotoStep(page, step === 'Trigger, detection, resolution' ? 'Trigger' : step);
+		await page.getByLabel(label, { exact: true }).fill(text);
+	}
+
+	// Timeline: five milestones
+	await gotoStep(page, 'Timeline');
+	const entries: Array<[string, string, string, string]> = [
+		['2026-11-03T14:00', 'deploy bot', 'Config change rolled out', 'Impact began'],
+		['2026-11-03T14:06', 'alerting', 'Error-rate alert fired', 'Detected'],
+		['2026-11-03T14:10', 'Priya', 'Declared an incident', 'Incident declared'],
+		['2026-11-03T14:31', 'Priya', 'Rolled back the config', 'Mitigated'],
+		['2026-11-03T14:42', 'Sam', 'Error rate back to normal', 'Resolved']
+	];
+	for (const [at, who, what, milestone] of entries) {
+		await page.getByRole('button', { name: 'Add timeline entry' }).click();
+		const row = page.getByTestId('timeline-entry').last();
+		await row.getByLabel('Time').fill(at);
+		await row.getByLabel('Who').fill(who);
+		await row.getByLabel('What happened').fill(what);
+		await row.getByLabel('Milestone').selectOption({ label: milestone });
+	}
+	await page.getByTestId('timeline-entry').first().getByLabel('Link (optional)').fill('https://example.test/deploy/1');
+
+	// Contributing factors
+	await gotoStep(page, 'Contributing factors');
+	await page.getByLabel('What went wrong (narrative)').fill('The pool size looked safe in review.');
+	for (const [text, kind] of [
+		['The pool size default was not documented.', 'Process'],
+		['Load tests did not cover the new limit.', 'Tooling']
+	]) {
+		await page.getByRole('button', { name: 'Add contributing factor' }).click();
+		const f = page.getByTestId('factor').last();
+		await f.getByRole('textbox').fill(text);
+		await f.getByLabel('Kind').selectOption({ label: kind });
+	}
+
+	// Corrective actions
+	await gotoStep(page, 'Corrective actions');
+	for (const [title, term, priority] of [
+		['Alert on pool saturation above 80%', 'Short term', 'High'],
+		['Validate pool limits in config CI', 'Long term', 'Medium']
+	]) {
+		await page.getByRole('button', { name: 'Add corrective action' }).click();
+		const a = page.getByTestId('action').last();
+		await a.getByLabel('Action').fill(title);
+		await a.getByLabel('Kind').selectOption({ index: 1 });
+		await a.getByLabel('Term').selectOption({ label: term });
+		await a.getByLabel('Priority').selectOption({ label: priority });
+		await a.getByLabel('Owner').fill('Lee');
+		await a.getByLabel('Due date').fill('2026-12-03');
+		await a.getByLabel('Tracker link').fill('https://example.test/t/9');
+		await a.getByLabel('How we will know it worked').fill('A drill pages within 2 minutes.');
+	}
+}
+
+test('a postmortem filled through every section survives a reload and exports Markdown and JSON', async ({ page, browser }) => {
+	const id = await newPostmortem(page);
+	await fillEverything(page);
+	await expectSaved(page);
+
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout outage | pool exhausted');
+	await gotoStep(page, 'Overview');
+	await expect(page.getByLabel('Incident started')).toHaveValue('2026-11-03T14:00');
+	await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
+	await expect(page.getByLabel('Authors')).toHaveValue('Priya, Sam');
+	await expect(page.getByTestId('metric-time-to-detect')).toHaveText('6 min');
+	await expect(page.getByTestId('metric-total-duration')).toHaveText('42 min');
+	for (const [step, label, text] of SECTION_TEXT) {
+		await gotoStep(page, step === 'Trigger, detection, resolution' ? 'Trigger' : step);
+		await expect(page.getByLabel(label, { exact: true })).toHaveValue(text);
+	}
+	await gotoStep(page, 'Timeline');
+	await expect(page.getByTestId('timeline-entry')).toHaveCount(5);
+	await expect(page.getByTestId('timeline-entry').nth(3).getByLabel('What happened')).toHaveValue('Rolled back the config');
+	await gotoStep(page, 'Corrective actions');
+	await expect(page.getByTestId('action').nth(1).getByLabel('Action')).toHaveValue('Validate pool limits in config CI');
+
+	// Export Markdown
+	await page.getByText('Export', { exact: true }).click();
+	const mdDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download Markdown' }).click();
+	const md = await mdDownload;
+	expect(md.suggestedFilename()).toBe('2026-11-03-checkout-outage-pool-exhausted.md');
+	const mdText = readFileSync((await md.path())!, 'utf8');
+	expect(mdText).toContain('# Checkout outage');
+	expect(mdText).toContain('Error-rate alert fired');
+	expect(mdText).toContain('Validate pool limits in config CI');
+	expect(mdText).toMatch(/Time to detect[^\n]*6 min/);
+	for (const [, , text] of SECTION_TEXT) expect(mdText).toContain(text);
+
+	// Export JSON
+	await page.getByText('Export', { exact: true }).click();
+	const jsonDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download JSON' }).click();
+	const json = await jsonDownload;
+	expect(json.suggestedFilename()).toBe('2026-11-03-checkout-outage-pool-exhausted.json');
+	const jsonPath = (await json.path())!;
+	const parsed = JSON.parse(readFileSync(jsonPath, 'utf8'));
+	expect(parsed.format).toBe('postmortem-workbench');
+	expect(parsed.postmortem.id).toBe(id);
+	expect(parsed.postmortem.timeline).toHaveLength(5);
+
+	// A teammate imports the JSON into their own (fresh) browser profile.
+	const teammate = await browser.newContext();
+	const other = await teammate.newPage();
+	await other.goto('/');
+	await expect(other.getByRole('heading', { name: 'Write a blameless postmortem, step by step' })).toBeVisible();
+	await other.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(jsonPath);
+	await expect(other.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
+	await other.getByRole('link', { name: 'Checkout outage | pool exhausted' }).first().click();
+	await expect(other.getByLabel('Incident lead')).toHaveValue('Priya');
+	await gotoStep(other, 'Timeline');
+	await expect(other.getByTestId('timeline-entry')).toHaveCount(5);
+	await gotoStep(other, 'What went well');
+	await expect(other.getByLabel('What went well', { exact: true })).toHaveValue('The rollback path worked first time.');
+	await teammate.close();
+});
+
+test('typing reaches IndexedDB quickly and survives closing the tab at once', async ({ context }) => {
+	const page = await context.newPage();
+	await newPostmortem(page);
+	const url = page.url();
+	await page.getByLabel('Title').fill('Closed right after typing');
+	// No waiting for "Saved": the pagehide flush must store the edit.
+	await page.close({ runBeforeUnload: true });
+	const again = await context.newPage();
+	await again.goto(url);
+	await expect(again.getByLabel('Title')).toHaveValue('Closed right after typing');
+});

@@ -1,0 +1,57 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every e2e test runs with two guards: no request may go to another origin, and no
+ * Content-Security-Policy violation may be reported. Either fails the test that caused it.
+ */
+export const test = base.extend<{ guards: void }>({
+	guards: [
+		async ({ context, baseURL }, use) => {
+			const allowed = new URL(baseURL!).origin;
+			const foreign: string[] = [];
+			const violations: string[] = [];
+			context.on('request', (req) => {
+				const url = req.url();
+				if (url.startsWith('data:') || url.startsWith('blob:')) return;
+				const origin = new URL(url).origin;
+				// Tests that start their own server on another local port add it via `allowOrigin`.
+				if (origin !== allowed && !extraOrigins.has(origin)) foreign.push(url);
+			});
+			context.on('console', (msg) => {
+				if (/Content Security Policy|Refused to (load|execute|apply|connect|create)/i.test(msg.text()))
+					violations.push(msg.text());
+			});
+			await context.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (e) => {
+					console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+				});
+			});
+			await use();
+			extraOrigins.clear();
+			expect(foreign, 'requests to other origins').toEqual([]);
+			expect(violations, 'CSP violations').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+const extraOrigins = new Set<string>();
+/** Allow requests to a local server the test started itself. */
+export function allowOrigin(origin: string): void {
+	extraOrigins.add(origin);
+}
+
+export { expect };
+
+/** Start a new postmortem from the library and wait for the editor. */
+export async function newPostmortem(page: Page): Promise<string> {
+	await page.goto('/');
+	await page.getByRole('button', { name: /^(New postmortem|Start a postmortem)$/ }).first().click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	return page.url().split('/p/')[1].split('/')[0];
+}
+
+/** Wait until the quiet status says the last edit reached IndexedDB. */
+export async function expectSaved(page: Page): Promise<void> {
+	await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}

@@ -1,0 +1,92 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, newPostmortem } from './fixtures';
+
+function tempFile(name: string, content: string): string {
+	const dir = mkdtempSync(join(tmpdir(), 'pm-'));
+	const p = join(dir, name);
+	writeFileSync(p, content);
+	return p;
+}
+
+test('the empty library explains the app and opens the example', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Write a blameless postmortem, step by step' })).toBeVisible();
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page).toHaveTitle(/Step 1 of 12: Overview/);
+	await page.getByRole('link', { name: 'Library' }).first().click();
+	const rows = page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('12 of 12 sections filled');
+});
+
+test('duplicate, then delete with confirmation and undo', async ({ page }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title').fill('Queue backlog');
+	await page.goto('/');
+	const list = page.getByRole('list', { name: 'Postmortems' });
+	await page.getByRole('button', { name: 'Duplicate Queue backlog' }).click();
+	await expect(list.getByRole('link', { name: 'Queue backlog (copy)' })).toBeVisible();
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+
+	await page.getByRole('button', { name: 'Delete Queue backlog (copy)' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Delete this postmortem?' });
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+
+	await page.getByRole('button', { name: 'Delete Queue backlog (copy)' }).click();
+	await dialog.getByRole('button', { name: 'Delete' }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+	await page.reload();
+	await expect(list.getByRole('link', { name: 'Queue backlog (copy)' })).toBeVisible();
+});
+
+test('bad files are refused with a clear message and change nothing', async ({ page }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title').fill('Keep me');
+	await page.goto('/');
+	const list = page.getByRole('list', { name: 'Postmortems' });
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	const input = page.getByLabel('Import a postmortem file (JSON or Markdown)');
+
+	const cases: Array<[string, string, RegExp]> = [
+		['truncated.json', '{"format":"postmortem-workbench","version":1,"kind":"postm', /not valid JSON/i],
+		['other.json', '{"hello":"world"}', /not .*postmortem workbench|not ours|not a postmortem/i],
+		['newer.json', JSON.stringify({ format: 'postmortem-workbench', kind: 'postmortem', version: 99, postmortem: {} }), /newer version/i],
+		['proto.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"__proto__":{"x":1}}}', /__proto__/],
+		['deep.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"extra":' + '['.repeat(5000) + ']'.repeat(5000) + '}}', /deep|nest/i]
+	];
+	for (const [name, content, message] of cases) {
+		await input.setInputFiles(tempFile(name, content));
+		await expect(page.getByTestId('import-error')).toContainText(name);
+		await expect(page.getByTestId('import-error')).toContainText(message);
+		await expect(list.getByRole('listitem')).toHaveCount(1);
+	}
+	await page.reload();
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await expect(list.getByRole('link', { name: 'Keep me' })).toBeVisible();
+});
+
+test('importing a postmortem that already exists asks to replace or keep both', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await page.getByText('Export', { exact: true }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download JSON' }).click();
+	const file = (await (await download).path())!;
+	await page.goto('/');
+	const list = page.getByRole('list', { name: 'Postmortems' });
+	await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
+	const dialog = page.getByRole('dialog', { name: 'This postmortem is already here' });
+	await dialog.getByRole('button', { name: 'Keep both' }).click();
+	await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+	await expect(list.getByRole('link', { name: /\(imported\)$/ })).toBeVisible();
+
+	await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
+	await dialog.getByRole('button', { name: 'Replace' }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+});
