@@ -132,6 +132,24 @@ export function anyDirty(): boolean {
 }
 
 let installed = false;
+let upgradeHandled = false;
+
+/**
+ * When another tab opens a newer database version, this tab saves what it has, closes its
+ * connection so the upgrade is not blocked, and reloads onto the new version.
+ */
+export function installUpgradeHandler(reload: () => void = () => location.reload()): void {
+	if (upgradeHandled) return;
+	upgradeHandled = true;
+	const d = db();
+	d.on('versionchange', () => {
+		void flushAll().finally(() => {
+			d.close();
+			reload();
+		});
+		return false; // we close ourselves once the pending edits are written
+	});
+}
 
 /** Flush pending edits when the page is hidden or unloaded (tab closed, app switched, phone locked). */
 export function installFlushOnHide(target: Window = window): void {

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, allowOrigin } from './fixtures';
+import { StaticServer } from './server';
+import type { Page } from '@playwright/test';
+
+async function waitForWorker(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	// A "prompt" worker does not claim the first page; the next load is controlled.
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+test('after one visit the app starts and works with the server gone', async ({ page }) => {
+	const server = new StaticServer();
+	await server.start();
+	allowOrigin(server.origin);
+	try {
+		await page.goto(server.origin + '/');
+		await page.getByRole('button', { name: 'Start a postmortem' }).click();
+		await page.getByLabel('Title').fill('Written before going offline');
+		await expect(page.getByTestId('save-status')).toHaveText('Saved');
+		const deepLink = page.url() + '/timeline';
+		await waitForWorker(page);
+
+		await server.stop();
+		const direct = await page.request.get(server.origin + '/').catch(() => null);
+		expect(direct, 'the server is really gone').toBeNull();
+
+		// Cold start on a deep link, served by the worker.
+		const response = await page.goto(deepLink);
+		expect(response?.fromServiceWorker()).toBe(true);
+		await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Written before going offline');
+
+		await page.goto(server.origin + '/');
+		await expect(page.getByRole('link', { name: 'Written before going offline' })).toBeVisible();
+
+		// Create, edit, preview, export and import, all offline.
+		await page.getByRole('button', { name: 'New postmortem' }).click();
+		await page.getByLabel('Title').fill('Written offline');
+		await expect(page.getByTestId('save-status')).toHaveText('Saved');
+		await page.getByRole('link', { name: 'Preview', exact: true }).click();
+		await expect(page.getByTestId('preview').locator('h1')).toHaveText('Written offline');
+		await page.getByText('Export', { exact: true }).click();
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Download JSON' }).click();
+		const file = (await (await download).path())!;
+		expect(JSON.parse(readFileSync(file, 'utf8')).postmortem.title).toBe('Written offline');
+
+		await page.goto(server.origin + '/');
+		await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
+		await page.getByRole('dialog').getByRole('button', { name: 'Keep both' }).click();
+		await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
+		await expect(page.getByRole('link', { name: 'Written offline (imported)' })).toBeVisible();
+	} finally {
+		await server.dispose();
+	}
+});
+
+test('a new version is offered, and accepting it keeps the draft', async ({ page }) => {
+	const server = new StaticServer();
+	await server.start();
+	allowOrigin(server.origin);
+	try {
+		await page.goto(server.origin + '/settings');
+		await expect(page.getByTestId('app-version')).not.toContainText('next');
+		await waitForWorker(page);
+		await page.goto(server.origin + '/');
+		await page.getByRole('button', { name: 'Start a postmortem' }).click();
+		const editorUrl = page.url();
+		await page.getByLabel('Title').fill('Draft across an update');
+
+		// Deploy the second build and let the open app find it.
+		server.deploy('.e2e/build-next');
+		await page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.getRegistration();
+			await reg?.update();
+		});
+		const prompt = page.getByTestId('update-prompt');
+		await expect(prompt).toContainText('A new version is ready');
+		// Typing while the prompt is shown, not yet saved when Reload is pressed.
+		await page.getByLabel('Title').fill('Draft across an update, edited');
+		await prompt.getByRole('button', { name: 'Reload' }).click();
+		await page.waitForURL(editorUrl);
+		await expect(page.getByLabel('Title')).toHaveValue('Draft across an update, edited');
+		await page.goto(server.origin + '/settings');
+		await expect(page.getByTestId('app-version')).toContainText('next');
+	} finally {
+		await server.dispose();
+	}
+});

@@ -1,0 +1,71 @@
+import { test, expect, newPostmortem, expectSaved } from './fixtures';
+
+test('an edit saved in one tab shows up in another tab on the same postmortem', async ({ page, context }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title').fill('Shared title');
+	await expectSaved(page);
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await expect(other.getByLabel('Title')).toHaveValue('Shared title');
+
+	await page.getByLabel('Incident lead').fill('Noor');
+	await expectSaved(page);
+	await expect(other.getByLabel('Incident lead')).toHaveValue('Noor');
+});
+
+test('conflicting edits in two tabs are surfaced and both versions are kept', async ({ page, context }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title').fill('Base');
+	await expectSaved(page);
+	const other = await context.newPage();
+	// Freeze the second tab's timers so its typing stays unsaved while the first tab saves.
+	await other.clock.install();
+	await other.goto(page.url());
+	await expect(other.getByLabel('Title')).toHaveValue('Base');
+	await other.getByLabel('Title').fill('Title from tab B');
+
+	await page.getByLabel('Title').fill('Title from tab A');
+	await expectSaved(page);
+
+	await other.clock.runFor(2000);
+	await expect(other.getByRole('alert')).toContainText('changed in another tab');
+	await expect(other.getByTestId('save-status')).toContainText('Not saved');
+	await other.getByRole('button', { name: 'Keep my version' }).click();
+	await expect(other.getByTestId('save-status')).toHaveText('Saved');
+
+	await page.reload();
+	await expect(page.getByLabel('Title')).toHaveValue('Title from tab B');
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Title from tab A (version from another tab)' })).toBeVisible();
+});
+
+test('a database upgrade from another tab makes the old tab save and reload instead of blocking', async ({ page, context }) => {
+	await newPostmortem(page);
+	const url = page.url();
+	await page.getByLabel('Title').fill('Before the upgrade');
+	const reloaded = page.waitForEvent('load');
+	const other = await context.newPage();
+	// A same-origin page without the app, so only the editor tab holds a connection.
+	await other.goto('/favicon.svg');
+	const upgraded = await other.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const probe = indexedDB.open('postmortem-workbench');
+				probe.onsuccess = () => {
+					const v = probe.result.version;
+					probe.result.close();
+					const req = indexedDB.open('postmortem-workbench', v + 1);
+					// 'blocked' fires first while the old tab is still saving; success follows once it closes.
+					req.onsuccess = () => {
+						req.result.close();
+						resolve('upgraded');
+					};
+					req.onerror = () => resolve('error');
+				};
+			})
+	);
+	expect(upgraded).toBe('upgraded');
+	await reloaded;
+	expect(page.url()).toBe(url);
+	await expect(page.getByLabel('Title')).toHaveValue('Before the upgrade');
+});

@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPostmortem } from '$lib/domain';
+import {
+	Autosaver,
+	WorkbenchDB,
+	useDatabase,
+	create,
+	get,
+	save,
+	flushAll,
+	anyDirty,
+	type SaveStatus
+} from '$lib/storage';
+
+let n = 0;
+beforeEach(() => {
+	useDatabase(new WorkbenchDB(`test-autosave-${++n}`));
+});
+
+function recorder() {
+	const statuses: SaveStatus[] = [];
+	return { statuses, on: (s: SaveStatus) => statuses.push(s), last: () => statuses.at(-1) };
+}
+
+describe('autosave', () => {
+	it('debounces typing into one write within a second', async () => {
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		const writes: string[] = [];
+		const saver = new Autosaver(pm, r.on, () => {}, 50, async (p, o) => {
+			writes.push(p.title);
+			return save(p, o);
+		});
+		saver.schedule({ ...pm, title: 'a' });
+		saver.schedule({ ...pm, title: 'ab' });
+		saver.schedule({ ...pm, title: 'abc' });
+		expect(r.last()).toEqual({ state: 'pending' });
+		await vi.waitFor(() => expect(r.last()?.state).toBe('saved'), { timeout: 1000 });
+		expect(writes).toEqual(['abc']);
+		expect((await get(pm.id))?.title).toBe('abc');
+		await saver.dispose();
+	});
+
+	it('flushes immediately on demand (pagehide) and reports nothing dirty after', async () => {
+		const pm = await create(createPostmortem());
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		saver.schedule({ ...pm, title: 'closing the tab' });
+		expect(anyDirty()).toBe(true);
+		await flushAll();
+		expect(anyDirty()).toBe(false);
+		expect((await get(pm.id))?.title).toBe('closing the tab');
+		await saver.dispose();
+	});
+
+	it('keeps saving in order, each on top of the last revision', async () => {
+		const pm = await create(createPostmortem());
+		const saver = new Autosaver(pm, () => {}, () => {}, 0);
+		for (let i = 0; i < 5; i++) {
+			saver.schedule({ ...pm, title: `t${i}` });
+			await saver.flush();
+		}
+		const stored = await get(pm.id);
+		expect(stored?.title).toBe('t4');
+		expect(stored?.revision).toBe(6);
+		await saver.dispose();
+	});
+
+	it('turns a newer revision from another tab into a conflict and keeps the typing', async () => {
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		const saver = new Autosaver(pm, r.on, () => {}, 0);
+		await save({ ...pm, title: 'other tab' }); // another tab saves first
+		saver.schedule({ ...pm, title: 'this tab' });
+		await saver.flush();
+		const last = r.last();
+		expect(last?.state).toBe('conflict');
+		expect(saver.dirty).toBe(true);
+		expect((await get(pm.id))?.title).toBe('other tab');
+		// Choosing "mine" writes this tab's text on top of the other revision.
+		await saver.resolveConflict('mine', (last as { stored: typeof pm }).stored);
+		expect((await get(pm.id))?.title).toBe('this tab');
+		await saver.dispose();
+	});
+
+	it('reports a storage failure as "Not saved" with a reason and keeps the edit for retry', async () => {
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		let fail = true;
+		const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+		const saver = new Autosaver(pm, r.on, () => {}, 0, async (p, o) => {
+			if (fail) throw quota;
+			return save(p, o);
+		});
+		saver.schedule({ ...pm, title: 'big' });
+		await saver.flush();
+		expect(r.last()).toMatchObject({ state: 'error', reason: expect.stringMatching(/storage .* full/) });
+		expect(saver.dirty).toBe(true);
+		fail = false;
+		await saver.flush();
+		expect(r.last()?.state).toBe('saved');
+		expect((await get(pm.id))?.title).toBe('big');
+		await saver.dispose();
+	});
+
+	it('adopts a newer stored revision only when nothing is pending', async () => {
+		const pm = await create(createPostmortem());
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const newer = await save({ ...pm, title: 'from elsewhere' });
+		expect(saver.adopt(newer)).toBe(true);
+		expect(saver.baseRevision).toBe(newer.revision);
+		saver.schedule({ ...newer, title: 'typing' });
+		const newest = await save({ ...newer, title: 'again' });
+		expect(saver.adopt(newest)).toBe(false);
+		await saver.dispose();
+	});
+});

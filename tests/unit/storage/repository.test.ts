@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPostmortem, examplePostmortem } from '$lib/domain';
+import {
+	WorkbenchDB,
+	useDatabase,
+	list,
+	get,
+	create,
+	save,
+	remove,
+	restore,
+	duplicate,
+	existingIds,
+	importPostmortems,
+	exportAll,
+	getMeta,
+	setMeta,
+	ConflictError,
+	MissingError
+} from '$lib/storage';
+
+let n = 0;
+beforeEach(() => {
+	useDatabase(new WorkbenchDB(`test-repo-${++n}`));
+});
+
+describe('repository', () => {
+	it('creates, lists newest first with completion, and reads back', async () => {
+		const a = await create({ ...createPostmortem(), title: 'A' });
+		await new Promise((r) => setTimeout(r, 5));
+		const b = await create({ ...examplePostmortem(), title: 'B' });
+		expect(a.revision).toBe(1);
+		const rows = await list();
+		expect(rows.map((r) => r.title)).toEqual(['B', 'A']);
+		expect(rows[0].filled).toBe(rows[0].total);
+		expect(rows[1].filled).toBe(0);
+		expect(await get(b.id)).toEqual(b);
+	});
+
+	it('saves with an increasing revision and refuses a stale one', async () => {
+		const pm = await create(createPostmortem());
+		const s1 = await save({ ...pm, title: 'one' });
+		expect(s1.revision).toBe(2);
+		const s2 = await save({ ...s1, title: 'two' });
+		expect(s2.revision).toBe(3);
+		// An editor still based on revision 2 must not overwrite revision 3.
+		const stale = save({ ...s1, title: 'stale' });
+		await expect(stale).rejects.toBeInstanceOf(ConflictError);
+		await expect(stale).rejects.toMatchObject({ stored: { title: 'two' } });
+		expect((await get(pm.id))?.title).toBe('two');
+		const forced = await save({ ...s1, title: 'forced' }, { force: true });
+		expect(forced.revision).toBe(4);
+		expect((await list())[0].title).toBe('forced');
+	});
+
+	it('refuses to save a postmortem deleted elsewhere', async () => {
+		const pm = await create(createPostmortem());
+		await remove(pm.id);
+		await expect(save(pm)).rejects.toBeInstanceOf(MissingError);
+	});
+
+	it('removes, restores exactly, and duplicates with a new id', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Gone' });
+		const removed = await remove(pm.id);
+		expect(await get(pm.id)).toBeUndefined();
+		expect(await list()).toEqual([]);
+		await restore(removed!);
+		expect(await get(pm.id)).toEqual(pm);
+		const copy = await duplicate(pm.id);
+		expect(copy!.id).not.toBe(pm.id);
+		expect(copy!.title).toBe('Gone (copy)');
+		expect((await list()).length).toBe(2);
+	});
+
+	it('imports all or nothing, replacing or keeping both', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Mine' });
+		const incoming = { ...pm, title: 'Theirs', revision: 1 };
+		const fresh = { ...createPostmortem(), title: 'New' };
+		expect(await existingIds([pm.id, fresh.id])).toEqual([pm.id]);
+
+		const kept = await importPostmortems([incoming, fresh], 'keep-both');
+		expect(kept).toHaveLength(2);
+		expect((await get(pm.id))?.title).toBe('Mine');
+		expect((await list()).map((r) => r.title).sort()).toEqual(['Mine', 'New', 'Theirs (imported)']);
+
+		await importPostmortems([incoming], 'replace');
+		const replaced = await get(pm.id);
+		expect(replaced?.title).toBe('Theirs');
+		// Above the stored revision, so an open editor notices.
+		expect(replaced!.revision).toBeGreaterThan(pm.revision);
+
+		// A value IndexedDB cannot store makes the whole import fail and leaves everything as it was.
+		const before = await exportAll();
+		const bad = { ...createPostmortem(), extra: { fn: () => 1 } } as never;
+		await expect(importPostmortems([{ ...createPostmortem(), title: 'ok' }, bad], 'keep-both')).rejects.toThrow();
+		expect(await exportAll()).toEqual(before);
+	});
+
+	it('keeps settings', async () => {
+		expect(await getMeta('lastBackupAt')).toBeUndefined();
+		await setMeta('lastBackupAt', '2026-11-22T10:00:00.000Z');
+		expect(await getMeta('lastBackupAt')).toBe('2026-11-22T10:00:00.000Z');
+	});
+});
