@@ -6,18 +6,18 @@ import type { Page } from '@playwright/test';
 const SECTION_TEXT: Array<[step: string, label: string, text: string]> = [
 	['Summary', 'Summary', 'Checkout failed for 42 minutes for about a third of customers.'],
 	['Impact', 'Impact', 'About 1,800 orders could not be placed; no data was lost.'],
-	['Trigger, detection, resolution', 'Trigger', 'A config push lowered the pool size.'],
-	['Trigger, detection, resolution', 'Detection', 'The error-rate alert paged the on-call.'],
-	['Trigger, detection, resolution', 'Resolution', 'The config change was rolled back.'],
-	['What went well', 'What went well', 'The rollback path worked first time.'],
-	['Where we got lucky', 'Where we got lucky', 'It happened outside the sales peak.'],
-	['Lessons learned', 'Lessons learned', 'Pool limits interact with autoscaling.'],
-	['Supporting information', 'Supporting information', 'Dashboard: https://example.test/d/1'],
-	['Public summary', 'Public summary (optional)', 'Some customers could not check out for 42 minutes.']
+	['Trigger', 'Trigger', 'A config push lowered the pool size.'],
+	['Trigger', 'Detection', 'The error-rate alert paged the on-call.'],
+	['Trigger', 'Resolution', 'The config change was rolled back.'],
+	['Went well', 'What went well', 'The rollback path worked first time.'],
+	['Lucky', 'Where we got lucky', 'It happened outside the sales peak.'],
+	['Lessons', 'Lessons learned', 'Pool limits interact with autoscaling.'],
+	['Supporting', 'Supporting information', 'Dashboard: https://example.test/d/1'],
+	['Public', 'Public summary (optional)', 'Some customers could not check out for 42 minutes.']
 ];
 
 async function gotoStep(page: Page, name: string) {
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`\\d+\\. ${name}`) }).click();
+	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) }).click();
 }
 
 async function fillEverything(page: Page) {
@@ -35,8 +35,8 @@ async function fillEverything(page: Page) {
 	await page.getByLabel('Tags').fill('database, config');
 
 	for (const [step, label, text] of SECTION_TEXT) {
-		await gotoStep(page, step === 'Trigger, detection, resolution' ? 'Trigger' : step);
-		await page.getByLabel(label, { exact: true }).fill(text);
+		await gotoStep(page, step);
+		await page.getByRole('textbox', { name: label, exact: true }).fill(text);
 	}
 
 	// Timeline: five milestones
@@ -51,7 +51,7 @@ async function fillEverything(page: Page) {
 	for (const [at, who, what, milestone] of entries) {
 		await page.getByRole('button', { name: 'Add timeline entry' }).click();
 		const row = page.getByTestId('timeline-entry').last();
-		await row.getByLabel('Time').fill(at);
+		await row.getByLabel('Time', { exact: true }).fill(at);
 		await row.getByLabel('Who').fill(who);
 		await row.getByLabel('What happened').fill(what);
 		await row.getByLabel('Milestone').selectOption({ label: milestone });
@@ -59,7 +59,7 @@ async function fillEverything(page: Page) {
 	await page.getByTestId('timeline-entry').first().getByLabel('Link (optional)').fill('https://example.test/deploy/1');
 
 	// Contributing factors
-	await gotoStep(page, 'Contributing factors');
+	await gotoStep(page, 'Factors');
 	await page.getByLabel('What went wrong (narrative)').fill('The pool size looked safe in review.');
 	for (const [text, kind] of [
 		['The pool size default was not documented.', 'Process'],
@@ -72,14 +72,14 @@ async function fillEverything(page: Page) {
 	}
 
 	// Corrective actions
-	await gotoStep(page, 'Corrective actions');
+	await gotoStep(page, 'Actions');
 	for (const [title, term, priority] of [
 		['Alert on pool saturation above 80%', 'Short term', 'High'],
 		['Validate pool limits in config CI', 'Long term', 'Medium']
 	]) {
 		await page.getByRole('button', { name: 'Add corrective action' }).click();
 		const a = page.getByTestId('action').last();
-		await a.getByLabel('Action').fill(title);
+		await a.getByLabel('Action', { exact: true }).fill(title);
 		await a.getByLabel('Kind').selectOption({ index: 1 });
 		await a.getByLabel('Term').selectOption({ label: term });
 		await a.getByLabel('Priority').selectOption({ label: priority });
@@ -104,14 +104,14 @@ test('a postmortem filled through every section survives a reload and exports Ma
 	await expect(page.getByTestId('metric-time-to-detect')).toHaveText('6 min');
 	await expect(page.getByTestId('metric-total-duration')).toHaveText('42 min');
 	for (const [step, label, text] of SECTION_TEXT) {
-		await gotoStep(page, step === 'Trigger, detection, resolution' ? 'Trigger' : step);
-		await expect(page.getByLabel(label, { exact: true })).toHaveValue(text);
+		await gotoStep(page, step);
+		await expect(page.getByRole('textbox', { name: label, exact: true })).toHaveValue(text);
 	}
 	await gotoStep(page, 'Timeline');
 	await expect(page.getByTestId('timeline-entry')).toHaveCount(5);
 	await expect(page.getByTestId('timeline-entry').nth(3).getByLabel('What happened')).toHaveValue('Rolled back the config');
-	await gotoStep(page, 'Corrective actions');
-	await expect(page.getByTestId('action').nth(1).getByLabel('Action')).toHaveValue('Validate pool limits in config CI');
+	await gotoStep(page, 'Actions');
+	await expect(page.getByTestId('action').nth(1).getByLabel('Action', { exact: true })).toHaveValue('Validate pool limits in config CI');
 
 	// Export Markdown
 	await page.getByText('Export', { exact: true }).click();
@@ -145,12 +145,12 @@ test('a postmortem filled through every section survives a reload and exports Ma
 	await expect(other.getByRole('heading', { name: 'Write a blameless postmortem, step by step' })).toBeVisible();
 	await other.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(jsonPath);
 	await expect(other.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
-	await other.getByRole('link', { name: 'Checkout outage | pool exhausted' }).first().click();
+	await other.getByRole('link', { name: 'Checkout outage | pool exhausted', exact: true }).click();
 	await expect(other.getByLabel('Incident lead')).toHaveValue('Priya');
 	await gotoStep(other, 'Timeline');
 	await expect(other.getByTestId('timeline-entry')).toHaveCount(5);
-	await gotoStep(other, 'What went well');
-	await expect(other.getByLabel('What went well', { exact: true })).toHaveValue('The rollback path worked first time.');
+	await gotoStep(other, 'Went well');
+	await expect(other.getByRole('textbox', { name: 'What went well', exact: true })).toHaveValue('The rollback path worked first time.');
 	await teammate.close();
 });
 

@@ -40,7 +40,7 @@ test('the whole flow works by keyboard alone', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeFocused();
 	await tabTo(page, 'Add timeline entry');
 	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('timeline-entry').getByLabel('Time')).toBeFocused();
+	await expect(page.getByTestId('timeline-entry').getByLabel('Time', { exact: true })).toBeFocused();
 	await page.keyboard.type('11032026');
 	await page.keyboard.press('Tab');
 	await page.keyboard.type('0930');

@@ -1,7 +1,7 @@
 import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
 import { db } from './db';
-import { save } from './repository';
+import { save, summarize } from './repository';
 
 /** What the quiet status line shows. */
 export type SaveStatus =
@@ -22,6 +22,10 @@ const active = new Set<Autosaver>();
  */
 export class Autosaver {
 	private pending: Postmortem | undefined;
+	/** The edit being written right now (kept until the write is confirmed). */
+	private inflight: Postmortem | undefined;
+	/** The newest revision seen in the database, from any tab. */
+	private latestStored: number;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private running: Promise<void> = Promise.resolve();
 	private paused = false;
@@ -36,12 +40,13 @@ export class Autosaver {
 		private readonly write: typeof save = save
 	) {
 		this.baseRevision = base.revision;
+		this.latestStored = base.revision;
 		active.add(this);
 	}
 
 	/** True while an edit has not reached the database yet. */
 	get dirty(): boolean {
-		return this.pending !== undefined;
+		return this.pending !== undefined || this.inflight !== undefined;
 	}
 
 	/** Queue the latest version of the document for saving. */
@@ -64,15 +69,25 @@ export class Autosaver {
 		const pm = this.pending;
 		if (!pm || this.paused) return;
 		this.pending = undefined;
+		this.inflight = pm;
 		this.onStatus({ state: 'saving' });
 		try {
 			const stored = await this.write({ ...pm, revision: this.baseRevision });
+			this.inflight = undefined;
 			this.baseRevision = stored.revision;
+			this.latestStored = Math.max(this.latestStored, stored.revision);
 			this.onSaved(stored);
 			// Newer typing may have arrived while writing; it is saved by its own timer.
 			this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: stored.updatedAt });
 		} catch (e) {
+			this.inflight = undefined;
 			this.pending ??= pm;
+			if (e instanceof ConflictError && e.stored.revision <= this.baseRevision) {
+				// The "newer" revision is our own pagehide write (page restored from the back/forward cache).
+				this.pending = this.pending === pm ? undefined : this.pending;
+				this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: e.stored.updatedAt });
+				return;
+			}
 			if (e instanceof ConflictError) {
 				this.paused = true;
 				this.onStatus({ state: 'conflict', stored: e.stored });
@@ -106,9 +121,38 @@ export class Autosaver {
 		return undefined;
 	}
 
+	/**
+	 * Last-chance write when the page is going away (pagehide): the IndexedDB requests are issued
+	 * synchronously, because callbacks of an async save would never run in an unloading page.
+	 * If another tab saved a newer revision meanwhile, this edit is stored as a separate copy.
+	 */
+	flushSync(): void {
+		const pm = this.pending ?? this.inflight;
+		const d = db();
+		if (!pm || !d.isOpen()) return;
+		clearTimeout(this.timer);
+		const now = new Date().toISOString();
+		const conflict = this.paused || this.latestStored > this.baseRevision;
+		const row: Postmortem = conflict
+			? { ...pm, id: crypto.randomUUID(), title: `${pm.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1, updatedAt: now }
+			: { ...pm, revision: this.baseRevision + 1, updatedAt: now };
+		try {
+			const tx = d.backendDB().transaction(['postmortems', 'summaries'], 'readwrite');
+			tx.objectStore('postmortems').put(row);
+			tx.objectStore('summaries').put(summarize(row));
+			// Commit now rather than when the (never-coming) next task ends.
+			tx.commit?.();
+			this.pending = undefined;
+			if (!conflict) this.baseRevision = this.latestStored = row.revision;
+		} catch {
+			// Nothing more can be done while unloading; the async flush may still land.
+		}
+	}
+
 	/** Adopt a newer stored revision (saved by another tab) when nothing local is pending. */
 	adopt(stored: Postmortem): boolean {
-		if (this.pending || this.paused || stored.revision <= this.baseRevision) return false;
+		this.latestStored = Math.max(this.latestStored, stored.revision);
+		if (this.pending || this.inflight || this.paused || stored.revision <= this.baseRevision) return false;
 		this.baseRevision = stored.revision;
 		return true;
 	}
@@ -129,6 +173,11 @@ export function flushAll(): Promise<void> {
 /** True if any editor has edits not yet stored. */
 export function anyDirty(): boolean {
 	return [...active].some((a) => a.dirty);
+}
+
+/** The synchronous pagehide flush of every open editor (see `Autosaver.flushSync`). */
+export function flushAllSync(): void {
+	for (const a of active) a.flushSync();
 }
 
 let installed = false;
@@ -155,7 +204,7 @@ export function installUpgradeHandler(reload: () => void = () => location.reload
 export function installFlushOnHide(target: Window = window): void {
 	if (installed) return;
 	installed = true;
-	target.addEventListener('pagehide', () => void flushAll());
+	target.addEventListener('pagehide', () => flushAllSync());
 	target.document.addEventListener('visibilitychange', () => {
 		if (target.document.visibilityState === 'hidden') void flushAll();
 	});

@@ -8,7 +8,9 @@ import {
 	get,
 	save,
 	flushAll,
+	flushAllSync,
 	anyDirty,
+	list,
 	type SaveStatus
 } from '$lib/storage';
 
@@ -111,6 +113,34 @@ describe('autosave', () => {
 		saver.schedule({ ...newer, title: 'typing' });
 		const newest = await save({ ...newer, title: 'again' });
 		expect(saver.adopt(newest)).toBe(false);
+		await saver.dispose();
+	});
+
+	it('pagehide issues the write synchronously, even while an async save is still waiting', async () => {
+		const pm = await create(createPostmortem());
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		saver.schedule({ ...pm, title: 'typed, then the tab closed' });
+		void saver.flush(); // an async save starts but its callbacks would never run in an unloading page
+		flushAllSync();
+		expect(saver.dirty).toBe(false);
+		await new Promise((r) => setTimeout(r, 20));
+		const stored = await get(pm.id);
+		expect(stored?.title).toBe('typed, then the tab closed');
+		expect((await list())[0].title).toBe('typed, then the tab closed');
+		await saver.dispose();
+	});
+
+	it('pagehide keeps an edit as a copy when another tab saved a newer revision', async () => {
+		const pm = await create(createPostmortem());
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const newer = await save({ ...pm, title: 'other tab' });
+		saver.schedule({ ...pm, title: 'mine' });
+		saver.adopt(newer); // the live query reports the other tab's save
+		flushAllSync();
+		await new Promise((r) => setTimeout(r, 20));
+		expect((await get(pm.id))?.title).toBe('other tab');
+		const titles = (await list()).map((r) => r.title).sort();
+		expect(titles).toEqual(['mine (unsaved version from a closed tab)', 'other tab']);
 		await saver.dispose();
 	});
 });

@@ -1,0 +1,420 @@
+/** Reads our own full Markdown export back into a new postmortem. */
+
+import {
+	createContributingFactor,
+	createCorrectiveAction,
+	createPostmortem,
+	createTimelineEntry,
+	newId,
+	type Postmortem,
+	type SectionId
+} from './model';
+import type { ImportResult } from './json';
+import { isDateOnly, isWallClock } from './metrics';
+import {
+	ACTION_COLUMNS,
+	MD_HEADINGS,
+	OVERVIEW_LABELS,
+	TIMELINE_COLUMNS,
+	UNTITLED,
+	normalizeMarkdown,
+	normalizeNewlines
+} from './markdown';
+import {
+	ACTION_KIND_LABELS,
+	ACTION_STATUS_LABELS,
+	FACTOR_KIND_LABELS,
+	MILESTONE_LABELS,
+	PRIORITY_LABELS,
+	SEVERITY_LABELS,
+	STATUS_LABELS,
+	TERM_LABELS,
+	sectionDef
+} from './template';
+
+class MarkdownRefusal extends Error {}
+
+const refuse = (message: string): never => {
+	throw new MarkdownRefusal(message);
+};
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/** Reverse of `escapeInline`: backslash escapes are resolved and `<br>` becomes a newline. */
+export function unescapeInline(s: string): string {
+	let out = '';
+	for (let i = 0; i < s.length; i++) {
+		const c = s[i];
+		if (c === '\\' && i + 1 < s.length && PUNCTUATION.test(s[i + 1])) {
+			out += s[++i];
+			continue;
+		}
+		const br = /^<br\s*\/?>/i.exec(s.slice(i, i + 6));
+		if (br) {
+			out += '\n';
+			i += br[0].length - 1;
+			continue;
+		}
+		out += c;
+	}
+	return out;
+}
+
+/** Split on a separator character that is not backslash-escaped; parts keep their escapes. */
+function splitUnescaped(s: string, sep: string): string[] {
+	const parts: string[] = [];
+	let current = '';
+	for (let i = 0; i < s.length; i++) {
+		if (s[i] === '\\' && i + 1 < s.length) {
+			current += s[i] + s[i + 1];
+			i++;
+		} else if (s[i] === sep) {
+			parts.push(current);
+			current = '';
+		} else current += s[i];
+	}
+	parts.push(current);
+	return parts;
+}
+
+/** The raw (still escaped) cells of a GFM table row. */
+function tableCells(line: string): string[] {
+	const parts = splitUnescaped(line.trim(), '|');
+	if (parts[0].trim() === '') parts.shift();
+	if (parts.length > 0 && parts[parts.length - 1].trim() === '') parts.pop();
+	return parts.map((p) => p.trim());
+}
+
+const isSeparatorRow = (cells: string[]) => cells.length > 0 && cells.every((c) => /^:?-+:?$/.test(c));
+
+/** A GFM table: decoded header names and raw data rows. Non-table lines are returned apart. */
+function readTable(lines: string[]): { headers: string[]; rows: string[][]; other: string[] } {
+	const tableLines = lines.filter((l) => l.trim().startsWith('|'));
+	const other = lines.filter((l) => !l.trim().startsWith('|') && l.trim() !== '');
+	if (tableLines.length < 2) return { headers: [], rows: [], other: [...other, ...tableLines] };
+	const headers = tableCells(tableLines[0]).map((h) => unescapeInline(h));
+	const rest = tableLines.slice(1).map(tableCells);
+	const rows = isSeparatorRow(rest[0]) ? rest.slice(1) : rest;
+	return { headers, rows, other };
+}
+
+/** Cell decoder for link columns: `<url>` autolinks or escaped text. */
+function linkValue(cell: string): string {
+	const m = /^<([^<>\s]*)>$/.exec(cell);
+	return m ? m[1].replace(/\\\|/g, '|') : unescapeInline(cell);
+}
+
+function reverse<T extends string>(labels: Record<T, string>): Map<string, T> {
+	const map = new Map<string, T>();
+	for (const [value, label] of Object.entries(labels) as [T, string][]) {
+		map.set(label.toLowerCase(), value);
+		map.set(value.toLowerCase(), value);
+	}
+	return map;
+}
+
+const STATUS_BY_LABEL = reverse(STATUS_LABELS);
+const SEVERITY_BY_LABEL = reverse(SEVERITY_LABELS);
+const MILESTONE_BY_LABEL = reverse(MILESTONE_LABELS);
+const FACTOR_KIND_BY_LABEL = reverse(FACTOR_KIND_LABELS);
+const ACTION_KIND_BY_LABEL = reverse(ACTION_KIND_LABELS);
+const TERM_BY_LABEL = reverse(TERM_LABELS);
+const PRIORITY_BY_LABEL = reverse(PRIORITY_LABELS);
+const ACTION_STATUS_BY_LABEL = reverse(ACTION_STATUS_LABELS);
+
+/** Tracks fenced code blocks so headings inside them are not taken for ours. */
+function fenceTracker(): (line: string) => boolean {
+	let open: string | null = null;
+	return (line) => {
+		const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+		if (m) {
+			if (open === null) open = m[1];
+			else if (m[1][0] === open[0] && m[1].length >= open.length && line.trim() === m[1]) open = null;
+			return true;
+		}
+		return open !== null;
+	};
+}
+
+/**
+ * Split lines at headings `prefix` + one of `names`, taken only in the given order and outside code
+ * fences (so a user's own heading text stays with the user's text). Returns the lines before the
+ * first heading and the lines of each heading found.
+ */
+function splitAtHeadings<K extends string>(
+	lines: string[],
+	prefix: string,
+	names: readonly (readonly [K, string])[]
+): { before: string[]; parts: Map<K, string[]> } {
+	const before: string[] = [];
+	const parts = new Map<K, string[]>();
+	let current = before;
+	let next = 0;
+	const inFence = fenceTracker();
+	for (const line of lines) {
+		if (!inFence(line) && line.startsWith(prefix)) {
+			const text = line.slice(prefix.length).trim();
+			const found = names.findIndex(([, name], i) => i >= next && name === text);
+			if (found >= 0) {
+				next = found + 1;
+				current = [];
+				parts.set(names[found][0], current);
+				continue;
+			}
+		}
+		current.push(line);
+	}
+	return { before, parts };
+}
+
+/** Items of a Markdown bullet list as exported (`- ` items, continuation lines indented by two). */
+function readListItems(lines: string[]): { items: string[]; other: string[] } {
+	const items: string[][] = [];
+	const other: string[] = [];
+	let current: string[] | null = null;
+	for (const line of lines) {
+		if (line.startsWith('- ') || line === '-') {
+			current = [line.slice(2)];
+			items.push(current);
+		} else if (current && (line.trim() === '' || line.startsWith('  '))) {
+			current.push(line.startsWith('  ') ? line.slice(2) : '');
+		} else if (line.trim() !== '') {
+			current = null;
+			other.push(line);
+		}
+	}
+	return { items: items.map((l) => l.join('\n').trim()), other };
+}
+
+const block = (lines: string[] | undefined) => normalizeMarkdown((lines ?? []).join('\n'));
+
+type SectionKey = Exclude<SectionId, 'overview'> | 'final-note';
+
+function readOverview(lines: string[], pm: Postmortem, warnings: string[]): void {
+	const L = OVERVIEW_LABELS;
+	const list = (value: string) =>
+		splitUnescaped(value, ',')
+			.map((s) => unescapeInline(s.trim()))
+			.filter(Boolean);
+	for (const line of lines) {
+		if (line.trim() === '') continue;
+		const m = /^[-*] \*\*(.+?):\*\*(?: (.*))?$/.exec(line.trim());
+		if (!m) {
+			warnings.push(`An overview line was not recognised and was skipped: ${line.trim().slice(0, 80)}`);
+			continue;
+		}
+		const [, label, rawValue = ''] = m;
+		const value = rawValue.trim();
+		switch (label) {
+			case L.incidentDate: {
+				const d = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(?: \((.*)\))?$/.exec(value);
+				const at = d ? `${d[1]}T${d[2]}` : '';
+				if (!d || !isWallClock(at)) refuse(`The incident date "${value.slice(0, 40)}" is not a valid date and time.`);
+				pm.incidentDate = at;
+				if (d?.[3]) pm.timeZone = unescapeInline(d[3]);
+				break;
+			}
+			case L.timeZone:
+				pm.timeZone = unescapeInline(value) || pm.timeZone;
+				break;
+			case L.status: {
+				const s = STATUS_BY_LABEL.get(value.toLowerCase());
+				if (!s) warnings.push(`Unknown status "${value.slice(0, 40)}"; the postmortem is imported as a draft.`);
+				pm.status = s ?? 'draft';
+				break;
+			}
+			case L.severity: {
+				const s = SEVERITY_BY_LABEL.get(value.toLowerCase());
+				if (!s) warnings.push(`Unknown severity "${value.slice(0, 40)}" was left out.`);
+				pm.severity = s ?? '';
+				break;
+			}
+			case L.incidentLead:
+				pm.incidentLead = unescapeInline(value);
+				break;
+			case L.facilitator:
+				pm.facilitator = unescapeInline(value);
+				break;
+			case L.authors:
+				pm.authors = list(value);
+				break;
+			case L.participants:
+				pm.participants = list(value);
+				break;
+			case L.services:
+				pm.services = list(value);
+				break;
+			case L.tags:
+				pm.tags = list(value);
+				break;
+			case L.meetingDate:
+				if (isDateOnly(value)) pm.meetingDate = value;
+				else warnings.push(`The meeting date "${value.slice(0, 40)}" is not a valid date and was left out.`);
+				break;
+			case L.timeToDetect:
+			case L.timeToMitigate:
+			case L.timeToResolve:
+			case L.totalDuration:
+				break; // derived from the timeline
+			default:
+				warnings.push(`Unknown overview field "${label.slice(0, 40)}" was skipped.`);
+		}
+	}
+}
+
+/** Map table columns to their index by header name (the time header also carries the zone). */
+function columnIndex(headers: string[], names: readonly string[]): number[] {
+	return names.map((name) =>
+		headers.findIndex((h) => h === name || (name === TIMELINE_COLUMNS[0] && h.startsWith(`${name} (`)))
+	);
+}
+
+function readTimeline(lines: string[], pm: Postmortem, warnings: string[]): void {
+	const { headers, rows, other } = readTable(lines);
+	if (other.length > 0) warnings.push('Text in the timeline section outside the table was skipped.');
+	if (rows.length === 0) return;
+	const [time, who, what, milestone, link] = columnIndex(headers, TIMELINE_COLUMNS);
+	if (time < 0 || what < 0) refuse('The timeline table has no "Time" or "What" column.');
+	const cell = (r: string[], i: number) => (i >= 0 ? (r[i] ?? '') : '');
+	rows.forEach((r, n) => {
+		const e = createTimelineEntry();
+		const t = cell(r, time);
+		if (t) {
+			const at = t.replace(' ', 'T');
+			if (!isWallClock(at)) refuse(`Timeline row ${n + 1} has no valid time ("${t.slice(0, 40)}").`);
+			e.at = at;
+		}
+		e.who = unescapeInline(cell(r, who));
+		e.what = unescapeInline(cell(r, what));
+		const m = unescapeInline(cell(r, milestone));
+		if (m) {
+			const id = MILESTONE_BY_LABEL.get(m.toLowerCase());
+			if (!id) warnings.push(`Timeline row ${n + 1}: unknown milestone "${m.slice(0, 40)}" was left out.`);
+			e.milestone = id ?? '';
+		}
+		e.link = linkValue(cell(r, link));
+		pm.timeline.push(e);
+	});
+}
+
+function readFactors(lines: string[], pm: Postmortem): void {
+	const { before, parts } = splitAtHeadings(lines, '### ', [['wentWrong', MD_HEADINGS.wentWrong]] as const);
+	const { items, other } = readListItems(before);
+	for (const item of items) {
+		const f = createContributingFactor();
+		const m = /^\*\*([^*]+):\*\*(?: |$)/.exec(item);
+		const kind = m ? FACTOR_KIND_BY_LABEL.get(m[1].toLowerCase()) : undefined;
+		if (m && kind) {
+			f.kind = kind;
+			f.description = item.slice(m[0].length).trim();
+		} else f.description = item;
+		pm.contributingFactors.push(f);
+	}
+	// Hand-written narrative outside the list stays with "what went wrong".
+	pm.wentWrong = [normalizeMarkdown(other.join('\n')), block(parts.get('wentWrong'))].filter(Boolean).join('\n\n');
+}
+
+function readActions(lines: string[], pm: Postmortem, warnings: string[]): void {
+	const { before, parts } = splitAtHeadings(lines, '### ', [
+		['riskAccepted', MD_HEADINGS.riskAccepted],
+		['parkingLot', MD_HEADINGS.parkingLot]
+	] as const);
+	pm.riskAccepted = block(parts.get('riskAccepted'));
+	pm.facilitation.parkingLot = readListItems(parts.get('parkingLot') ?? []).items.map((text) => ({ id: newId(), text }));
+
+	const { headers, rows, other } = readTable(before);
+	if (other.length > 0) warnings.push('Text in the corrective actions section outside the table was skipped.');
+	const [, title, kind, term, priority, owner, due, status, tracker, measure] = columnIndex(headers, ACTION_COLUMNS);
+	if (rows.length > 0 && title < 0) refuse('The corrective actions table has no "Action" column.');
+	const cell = (r: string[], i: number) => (i >= 0 ? unescapeInline(r[i] ?? '') : '');
+	const pick = <T extends string>(value: string, map: Map<string, T>, what: string, n: number): T | '' => {
+		if (!value) return '';
+		const v = map.get(value.toLowerCase());
+		if (!v) warnings.push(`Corrective action ${n}: unknown ${what} "${value.slice(0, 40)}" was left out.`);
+		return v ?? '';
+	};
+	rows.forEach((r, i) => {
+		const n = i + 1;
+		const a = createCorrectiveAction(cell(r, title));
+		a.kind = pick(cell(r, kind), ACTION_KIND_BY_LABEL, 'kind', n);
+		a.term = pick(cell(r, term), TERM_BY_LABEL, 'term', n);
+		a.priority = pick(cell(r, priority), PRIORITY_BY_LABEL, 'priority', n);
+		a.owner = cell(r, owner);
+		const d = cell(r, due);
+		if (d && !isDateOnly(d)) refuse(`Corrective action ${n} has no valid due date ("${d.slice(0, 40)}").`);
+		a.dueDate = d;
+		a.status = pick(cell(r, status), ACTION_STATUS_BY_LABEL, 'status', n) || 'open';
+		a.trackerLink = tracker >= 0 ? linkValue(r[tracker] ?? '') : '';
+		a.successMeasure = cell(r, measure);
+		pm.correctiveActions.push(a);
+	});
+}
+
+function read(text: string, now: Date, warnings: string[]): Postmortem {
+	const lines = normalizeNewlines(text.replace(/^\uFEFF/, '')).split('\n');
+	const start = lines.findIndex((l) => l.trim() !== '');
+	const titleLine = start >= 0 ? /^# (.*)$/.exec(lines[start].trim()) : null;
+	if (!titleLine) {
+		refuse(
+			'This Markdown file does not start with a "# Title" line, so it does not look like a postmortem exported by this app.'
+		);
+	}
+	const pm = createPostmortem(now);
+	const title = unescapeInline(titleLine![1].trim());
+	pm.title = title === UNTITLED ? '' : title;
+
+	const sectionIds: SectionKey[] = [
+		'summary',
+		'impact',
+		'trigger',
+		'timeline',
+		'went-well',
+		'factors',
+		'lucky',
+		'actions',
+		'lessons',
+		'supporting',
+		'public-summary'
+	];
+	const names: [SectionKey, string][] = [
+		...sectionIds.map((id): [SectionKey, string] => [id, sectionDef(id as SectionId).title]),
+		['final-note', MD_HEADINGS.finalNote]
+	];
+	const { before, parts } = splitAtHeadings(lines.slice(start + 1), '## ', names);
+	readOverview(before, pm, warnings);
+
+	pm.summary = block(parts.get('summary'));
+	pm.impact = block(parts.get('impact'));
+	const trig = splitAtHeadings(parts.get('trigger') ?? [], '### ', [
+		['trigger', MD_HEADINGS.trigger],
+		['detection', MD_HEADINGS.detection],
+		['resolution', MD_HEADINGS.resolution]
+	] as const);
+	pm.trigger = [block(trig.before), block(trig.parts.get('trigger'))].filter(Boolean).join('\n\n');
+	pm.detection = block(trig.parts.get('detection'));
+	pm.resolution = block(trig.parts.get('resolution'));
+	readTimeline(parts.get('timeline') ?? [], pm, warnings);
+	pm.wentWell = block(parts.get('went-well'));
+	readFactors(parts.get('factors') ?? [], pm);
+	pm.gotLucky = block(parts.get('lucky'));
+	readActions(parts.get('actions') ?? [], pm, warnings);
+	pm.lessons = block(parts.get('lessons'));
+	pm.supportingInfo = block(parts.get('supporting'));
+	pm.publicSummary = block(parts.get('public-summary'));
+	pm.finalNote = block(parts.get('final-note'));
+	return pm;
+}
+
+/**
+ * Read a Markdown file exported by this app into a new postmortem with new ids. Refuses Markdown
+ * without a `# Title` line. Call through `parseImport`, which checks the file size first.
+ */
+export function parseMarkdownImport(text: string, now: Date = new Date()): ImportResult {
+	const warnings: string[] = [];
+	try {
+		return { ok: true, postmortems: [read(text, now, warnings)], kind: 'markdown', warnings };
+	} catch (e) {
+		if (e instanceof MarkdownRefusal) return { ok: false, error: e.message };
+		throw e;
+	}
+}

@@ -1,0 +1,315 @@
+/** Markdown export (GitHub-flavoured) of a postmortem, full or public, and safe export file names. */
+
+import { sortTimeline, type Postmortem } from './model';
+import { deriveMetrics, formatDuration } from './metrics';
+import {
+	ACTION_KIND_LABELS,
+	ACTION_STATUS_LABELS,
+	FACTOR_KIND_LABELS,
+	MILESTONE_LABELS,
+	PRIORITY_LABELS,
+	SEVERITY_LABELS,
+	STATUS_LABELS,
+	TERM_LABELS,
+	isActionEmpty,
+	isFactorEmpty,
+	isTimelineEntryEmpty,
+	sectionDef
+} from './template';
+
+/** Options for `toMarkdown`. */
+export interface MarkdownOptions {
+	/** 'full' (default) exports everything; 'public' only what is fit for customers. */
+	variant?: 'full' | 'public';
+}
+
+/** Title used when a postmortem has none yet. */
+export const UNTITLED = 'Untitled postmortem';
+
+/** Labels of the overview bullet list, shared with the Markdown import. */
+export const OVERVIEW_LABELS = {
+	incidentDate: 'Incident date',
+	timeZone: 'Time zone',
+	status: 'Status',
+	severity: 'Severity',
+	incidentLead: 'Incident lead',
+	facilitator: 'Facilitator',
+	authors: 'Authors',
+	participants: 'Participants',
+	services: 'Services',
+	tags: 'Tags',
+	meetingDate: 'Postmortem meeting',
+	timeToDetect: 'Time to detect',
+	timeToMitigate: 'Time to mitigate',
+	timeToResolve: 'Time to resolve',
+	totalDuration: 'Total duration'
+} as const;
+
+/** Sub-headings and extra headings the export uses, shared with the Markdown import. */
+export const MD_HEADINGS = {
+	trigger: 'Trigger',
+	detection: 'Detection',
+	resolution: 'Resolution',
+	wentWrong: 'What went wrong',
+	riskAccepted: 'Accepted risk',
+	parkingLot: 'Parking lot',
+	finalNote: 'Final note'
+} as const;
+
+/** Column headers of the timeline table (the time column also names the zone). */
+export const TIMELINE_COLUMNS = ['Time', 'Who', 'What', 'Milestone', 'Link'] as const;
+
+/** Column headers of the corrective actions table. */
+export const ACTION_COLUMNS = [
+	'#',
+	'Action',
+	'Kind',
+	'Term',
+	'Priority',
+	'Owner',
+	'Due',
+	'Status',
+	'Tracker',
+	"How we'll know"
+] as const;
+
+const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '[', ']', '<', '>', '|', '~']);
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Unify line endings. */
+export function normalizeNewlines(s: string): string {
+	return s.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Plain text made safe to embed in one line of Markdown (and in a table cell): Markdown punctuation
+ * is backslash-escaped, newlines become `<br>`. `extra` lists further characters to escape.
+ * Exactly reversible with `unescapeInline` in markdown-import.
+ */
+export function escapeInline(text: string, extra = ''): string {
+	const s = normalizeNewlines(text).trim();
+	let out = '';
+	for (let i = 0; i < s.length; i++) {
+		const c = s[i];
+		if (c === '\n') out += '<br>';
+		else if (ALWAYS_ESCAPED.has(c) || extra.includes(c)) out += '\\' + c;
+		// Intraword underscores are literal in GFM; escaping them only adds noise.
+		else if (c === '_' && !(WORD.test(s[i - 1] ?? '') && WORD.test(s[i + 1] ?? ''))) out += '\\_';
+		// An ampersand only needs escaping where it would start an entity.
+		else if (c === '&' && /^&#?[a-zA-Z0-9]+;/.test(s.slice(i, i + 34))) out += '\\&';
+		else out += c;
+	}
+	return out;
+}
+
+/** A Markdown long-text field, with line endings unified, leading blank lines and trailing space removed. */
+export function normalizeMarkdown(s: string): string {
+	return normalizeNewlines(s)
+		.replace(/^(?:[ \t]*\n)+/, '')
+		.replace(/\s+$/, '');
+}
+
+const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\\]*$/;
+
+/** A link for a table cell: an autolink when it is a plain URL, escaped text otherwise. */
+function linkCell(link: string): string {
+	const s = link.trim();
+	if (s && AUTOLINK.test(s)) return `<${s.replace(/\|/g, '\\|')}>`;
+	return escapeInline(s);
+}
+
+function row(cells: readonly string[]): string {
+	return `| ${cells.join(' | ')} |`;
+}
+
+function table(headers: readonly string[], rows: string[][]): string {
+	return [row(headers), row(headers.map(() => '---')), ...rows.map(row)].join('\n');
+}
+
+/** A list item whose continuation lines are indented so they stay inside the item. */
+function listItem(prefix: string, text: string): string {
+	const lines = normalizeNewlines(text).trim().split('\n');
+	const first = [prefix, lines[0]].filter(Boolean).join(' ');
+	const rest = lines.slice(1).map((l) => (l.trim() === '' ? '' : `  ${l}`));
+	return [`- ${first}`, ...rest].join('\n');
+}
+
+const wall = (at: string) => at.replace('T', ' ');
+
+function overview(pm: Postmortem): string {
+	const lines: string[] = [];
+	const add = (label: string, value: string) => {
+		if (value) lines.push(`- **${label}:** ${value}`);
+	};
+	const list = (items: readonly string[]) =>
+		items
+			.map((i) => escapeInline(i, ','))
+			.filter(Boolean)
+			.join(', ');
+	const L = OVERVIEW_LABELS;
+	const zone = escapeInline(pm.timeZone);
+	if (pm.incidentDate) add(L.incidentDate, `${wall(pm.incidentDate)}${zone ? ` (${zone})` : ''}`);
+	else add(L.timeZone, zone);
+	add(L.status, STATUS_LABELS[pm.status] ?? '');
+	add(L.severity, pm.severity ? SEVERITY_LABELS[pm.severity] : '');
+	add(L.incidentLead, escapeInline(pm.incidentLead));
+	add(L.facilitator, escapeInline(pm.facilitator));
+	add(L.authors, list(pm.authors));
+	add(L.participants, list(pm.participants));
+	add(L.services, list(pm.services));
+	add(L.tags, list(pm.tags));
+	add(L.meetingDate, pm.meetingDate);
+	const m = deriveMetrics(pm);
+	add(L.timeToDetect, formatDuration(m.timeToDetect));
+	add(L.timeToMitigate, formatDuration(m.timeToMitigate));
+	add(L.timeToResolve, formatDuration(m.timeToResolve));
+	add(L.totalDuration, formatDuration(m.totalDuration));
+	return lines.join('\n');
+}
+
+function timelineTable(pm: Postmortem): string {
+	const entries = sortTimeline(pm.timeline).filter((e) => !isTimelineEntryEmpty(e));
+	if (entries.length === 0) return '';
+	const headers = [`${TIMELINE_COLUMNS[0]} (${escapeInline(pm.timeZone)})`, ...TIMELINE_COLUMNS.slice(1)];
+	return table(
+		headers,
+		entries.map((e) => [
+			wall(e.at),
+			escapeInline(e.who),
+			escapeInline(e.what),
+			e.milestone ? MILESTONE_LABELS[e.milestone] : '',
+			linkCell(e.link)
+		])
+	);
+}
+
+function factorsList(pm: Postmortem): string {
+	return pm.contributingFactors
+		.filter((f) => !isFactorEmpty(f))
+		.map((f) => listItem(f.kind ? `**${FACTOR_KIND_LABELS[f.kind]}:**` : '', f.description))
+		.join('\n');
+}
+
+function actionsTable(pm: Postmortem): string {
+	const actions = pm.correctiveActions.filter((a) => !isActionEmpty(a));
+	if (actions.length === 0) return '';
+	return table(
+		ACTION_COLUMNS,
+		actions.map((a, i) => [
+			String(i + 1),
+			escapeInline(a.title),
+			a.kind ? ACTION_KIND_LABELS[a.kind] : '',
+			a.term ? TERM_LABELS[a.term] : '',
+			a.priority ? PRIORITY_LABELS[a.priority] : '',
+			escapeInline(a.owner),
+			a.dueDate,
+			ACTION_STATUS_LABELS[a.status] ?? '',
+			linkCell(a.trackerLink),
+			escapeInline(a.successMeasure)
+		])
+	);
+}
+
+/** Join non-empty blocks with blank lines. */
+function blocks(...parts: string[]): string {
+	return parts.filter((p) => p !== '').join('\n\n');
+}
+
+function sub(heading: string, body: string): string {
+	return body ? `### ${heading}\n\n${body}` : '';
+}
+
+function publicMarkdown(pm: Postmortem): string {
+	const title = `# ${escapeInline(pm.title) || UNTITLED}`;
+	const date = pm.incidentDate ? `**Date:** ${pm.incidentDate.slice(0, 10)}` : '';
+	const publicSummary = normalizeMarkdown(pm.publicSummary);
+	const body = publicSummary
+		? publicSummary
+		: blocks(
+				...(
+					[
+						['What happened', pm.summary],
+						['Impact', pm.impact],
+						['How it was resolved', pm.resolution]
+					] as const
+				).map(([h, text]) => {
+					const t = normalizeMarkdown(text);
+					return t ? `## ${h}\n\n${t}` : '';
+				})
+			);
+	return blocks(title, date, body) + '\n';
+}
+
+/** The postmortem as a GitHub-flavoured Markdown document. */
+export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): string {
+	if (options.variant === 'public') return publicMarkdown(pm);
+	const md = normalizeMarkdown;
+	const H = MD_HEADINGS;
+	const section = (id: Parameters<typeof sectionDef>[0], body: string) =>
+		body ? `## ${sectionDef(id).title}\n\n${body}` : '';
+	const parkingLot = pm.facilitation.parkingLot
+		.filter((p) => p.text.trim() !== '')
+		.map((p) => listItem('', p.text))
+		.join('\n');
+	const out = blocks(
+		`# ${escapeInline(pm.title) || UNTITLED}`,
+		overview(pm),
+		section('summary', md(pm.summary)),
+		section('impact', md(pm.impact)),
+		section(
+			'trigger',
+			blocks(
+				sub(H.trigger, md(pm.trigger)),
+				sub(H.detection, md(pm.detection)),
+				sub(H.resolution, md(pm.resolution))
+			)
+		),
+		section('timeline', timelineTable(pm)),
+		section('went-well', md(pm.wentWell)),
+		section('factors', blocks(factorsList(pm), sub(H.wentWrong, md(pm.wentWrong)))),
+		section('lucky', md(pm.gotLucky)),
+		section(
+			'actions',
+			blocks(actionsTable(pm), sub(H.riskAccepted, md(pm.riskAccepted)), sub(H.parkingLot, parkingLot))
+		),
+		section('lessons', md(pm.lessons)),
+		section('supporting', md(pm.supportingInfo)),
+		section('public-summary', md(pm.publicSummary)),
+		md(pm.finalNote) ? `## ${H.finalNote}\n\n${md(pm.finalNote)}` : ''
+	);
+	return out + '\n';
+}
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** ASCII slug of a title: lowercase letters, digits and single hyphens, at most `max` characters. */
+export function slugify(text: string, max = 60): string {
+	let slug = text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/ß/g, 'ss')
+		.replace(/æ/gi, 'ae')
+		.replace(/ø/gi, 'o')
+		.replace(/œ/gi, 'oe')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	if (slug.length > max) {
+		slug = slug.slice(0, max);
+		const cut = slug.lastIndexOf('-');
+		if (cut > max / 2) slug = slug.slice(0, cut);
+		slug = slug.replace(/-+$/, '');
+	}
+	return slug;
+}
+
+/** A safe file name such as `2026-11-03-checkout-outage.md`, from the incident (or creation) date and title. */
+export function exportFileName(pm: Pick<Postmortem, 'title' | 'incidentDate' | 'createdAt'>, ext: string): string {
+	const dateOf = (s: string) => (/^\d{4}-\d{2}-\d{2}/.test(s ?? '') ? s.slice(0, 10) : '');
+	const date = dateOf(pm.incidentDate) || dateOf(pm.createdAt);
+	let slug = slugify(pm.title ?? '') || 'postmortem';
+	if (RESERVED.test(slug)) slug = `${slug}-postmortem`;
+	const base = [date, slug].filter(Boolean).join('-');
+	const cleanExt = ext.replace(/^\.+/, '').toLowerCase().replace(/[^a-z0-9.]/g, '').replace(/\.+$/, '');
+	return cleanExt ? `${base}.${cleanExt}` : base;
+}

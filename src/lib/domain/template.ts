@@ -1,0 +1,501 @@
+/** The postmortem template: sections, guiding questions, field definitions, labels and progress rules. */
+
+import type {
+	ActionKind,
+	ActionStatus,
+	ActionTerm,
+	ContributingFactor,
+	CorrectiveAction,
+	FactorKind,
+	Milestone,
+	Postmortem,
+	Priority,
+	SectionId,
+	Severity,
+	Status,
+	TimelineEntry
+} from './model';
+
+/** How a field is edited: one line, Markdown text, a list of names, a date, a choice, a link. */
+export type FieldKind =
+	| 'text'
+	| 'markdown'
+	| 'list'
+	| 'date'
+	| 'datetime'
+	| 'timezone'
+	| 'select'
+	| 'url';
+
+/** One choice of a select field. */
+export interface FieldOption {
+	value: string;
+	label: string;
+}
+
+/** One editable field of a section or of a list item. */
+export interface FieldDef<K extends string = string> {
+	key: K;
+	label: string;
+	kind: FieldKind;
+	placeholder?: string;
+	hint?: string;
+	/** Choices for 'select' fields, '' first when "not set" is allowed. */
+	options?: readonly FieldOption[];
+}
+
+/** Keys of the postmortem that are simple section fields. */
+export type PostmortemFieldKey = keyof Postmortem;
+
+/** The repeated items of a list section (timeline entries, factors, actions). */
+export interface ItemDef {
+	/** Singular noun for buttons, e.g. "entry". */
+	noun: string;
+	fields: readonly FieldDef<string>[];
+}
+
+/** One step of the guided editor. */
+export interface SectionDef {
+	id: SectionId;
+	title: string;
+	/** Short label for navigation. */
+	short: string;
+	/** One sentence on what the section is for. */
+	intro: string;
+	questions: readonly string[];
+	/** A one-line blameless tip. */
+	tip: string;
+	/** Optional sections do not count towards completion. */
+	optional: boolean;
+	fields: readonly FieldDef<PostmortemFieldKey>[];
+	item?: ItemDef;
+}
+
+/** Display labels for the document status. */
+export const STATUS_LABELS: Record<Status, string> = {
+	draft: 'Draft',
+	'in-review': 'In review',
+	final: 'Final'
+};
+
+/** Display labels for severities. */
+export const SEVERITY_LABELS: Record<Exclude<Severity, ''>, string> = {
+	sev1: 'SEV 1 – critical',
+	sev2: 'SEV 2 – major',
+	sev3: 'SEV 3 – moderate',
+	sev4: 'SEV 4 – minor',
+	sev5: 'SEV 5 – low'
+};
+
+/** Display labels for timeline milestones. */
+export const MILESTONE_LABELS: Record<Milestone, string> = {
+	'impact-began': 'Impact began',
+	detected: 'Detected',
+	declared: 'Incident declared',
+	mitigated: 'Mitigated',
+	resolved: 'Resolved'
+};
+
+/** Display labels for kinds of contributing factor. */
+export const FACTOR_KIND_LABELS: Record<FactorKind, string> = {
+	technical: 'Technical',
+	process: 'Process',
+	tooling: 'Tooling',
+	communication: 'Communication',
+	organisational: 'Organisational',
+	external: 'External'
+};
+
+/** Display labels for kinds of corrective action. */
+export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
+	'quick-fix': 'Quick fix',
+	'design-change': 'Design change',
+	'process-change': 'Process change'
+};
+
+/** Display labels for action terms. */
+export const TERM_LABELS: Record<ActionTerm, string> = {
+	short: 'Short term',
+	long: 'Long term'
+};
+
+/** Display labels for priorities. */
+export const PRIORITY_LABELS: Record<Priority, string> = {
+	critical: 'Critical',
+	high: 'High',
+	medium: 'Medium',
+	low: 'Low'
+};
+
+/** Display labels for action statuses. */
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+	open: 'Open',
+	'in-progress': 'In progress',
+	done: 'Done',
+	'wont-do': "Won't do"
+};
+
+function options(labels: Record<string, string>, allowEmpty: boolean): FieldOption[] {
+	const list = Object.entries(labels).map(([value, label]) => ({ value, label }));
+	return allowEmpty ? [{ value: '', label: 'Not set' }, ...list] : list;
+}
+
+const TIMELINE_FIELDS: readonly FieldDef<keyof TimelineEntry>[] = [
+	{ key: 'at', label: 'Time', kind: 'datetime', hint: 'Wall-clock time in the incident time zone.' },
+	{ key: 'who', label: 'Who', kind: 'text', placeholder: 'A person, a team or a system' },
+	{ key: 'what', label: 'What happened', kind: 'text', placeholder: 'What was seen, said or done' },
+	{ key: 'milestone', label: 'Milestone', kind: 'select', options: options(MILESTONE_LABELS, true) },
+	{ key: 'link', label: 'Link', kind: 'url', placeholder: 'Chat message, alert, deploy log…' }
+];
+
+const FACTOR_FIELDS: readonly FieldDef<keyof ContributingFactor>[] = [
+	{
+		key: 'description',
+		label: 'Factor',
+		kind: 'markdown',
+		placeholder: 'Something that helped the failure happen or made it harder to handle'
+	},
+	{ key: 'kind', label: 'Kind', kind: 'select', options: options(FACTOR_KIND_LABELS, true) }
+];
+
+const ACTION_FIELDS: readonly FieldDef<keyof CorrectiveAction>[] = [
+	{ key: 'title', label: 'Action', kind: 'text', placeholder: 'A specific, doable piece of work' },
+	{ key: 'kind', label: 'Kind', kind: 'select', options: options(ACTION_KIND_LABELS, true) },
+	{ key: 'term', label: 'Term', kind: 'select', options: options(TERM_LABELS, true) },
+	{ key: 'priority', label: 'Priority', kind: 'select', options: options(PRIORITY_LABELS, true) },
+	{ key: 'owner', label: 'Owner', kind: 'text', placeholder: 'One named person' },
+	{ key: 'dueDate', label: 'Due', kind: 'date', hint: 'About 30 days out is typical.' },
+	{ key: 'status', label: 'Status', kind: 'select', options: options(ACTION_STATUS_LABELS, false) },
+	{ key: 'trackerLink', label: 'Tracker link', kind: 'url', placeholder: 'https://…' },
+	{
+		key: 'successMeasure',
+		label: "How we'll know it worked",
+		kind: 'text',
+		placeholder: 'A signal or test that shows the fix holds'
+	}
+];
+
+/** The twelve sections of the postmortem, in order. */
+export const SECTIONS: readonly SectionDef[] = [
+	{
+		id: 'overview',
+		title: 'Overview',
+		short: 'Overview',
+		intro: 'The facts that identify this incident and the people who are writing it up.',
+		questions: [
+			'What would someone search for to find this incident a year from now?',
+			'When did it start, and in which time zone are the times written?',
+			'How severe was it, and who led the response?',
+			'Who facilitates the postmortem? Ideally someone other than the incident lead.',
+			'Which services were involved, and who took part?'
+		],
+		tip: 'Naming people is fine: blameless is not anonymous. Judging them is what we avoid.',
+		optional: false,
+		fields: [
+			{ key: 'title', label: 'Title', kind: 'text', placeholder: 'e.g. Checkout errors after a config change' },
+			{ key: 'incidentDate', label: 'Incident started', kind: 'datetime' },
+			{ key: 'timeZone', label: 'Time zone', kind: 'timezone', hint: 'All times in this postmortem use it.' },
+			{ key: 'status', label: 'Status', kind: 'select', options: options(STATUS_LABELS, false) },
+			{ key: 'severity', label: 'Severity', kind: 'select', options: options(SEVERITY_LABELS, true) },
+			{ key: 'incidentLead', label: 'Incident lead', kind: 'text' },
+			{
+				key: 'facilitator',
+				label: 'Facilitator',
+				kind: 'text',
+				hint: 'Someone who did not lead the response keeps the meeting neutral.'
+			},
+			{ key: 'authors', label: 'Authors', kind: 'list' },
+			{ key: 'participants', label: 'Participants', kind: 'list' },
+			{ key: 'services', label: 'Services', kind: 'list' },
+			{ key: 'tags', label: 'Tags', kind: 'list', hint: 'Tags make rhyming incidents easy to find later.' },
+			{ key: 'meetingDate', label: 'Postmortem meeting', kind: 'date', hint: 'Within about five business days.' }
+		]
+	},
+	{
+		id: 'summary',
+		title: 'Summary',
+		short: 'Summary',
+		intro: 'Two or three sentences that a newcomer to the team understands.',
+		questions: [
+			'What happened, in plain words?',
+			'For how long did it last?',
+			'Who noticed the effects?',
+			'How did it end?'
+		],
+		tip: 'Describe what the system and the people in it did; leave judgement out.',
+		optional: false,
+		fields: [{ key: 'summary', label: 'Summary', kind: 'markdown' }]
+	},
+	{
+		id: 'impact',
+		title: 'Impact',
+		short: 'Impact',
+		intro: 'Who and what was affected, for how long and how badly.',
+		questions: [
+			'Which users, customers or teams were affected, and how many?',
+			'For how long were they affected?',
+			'Were transactions, data or money lost? Was personal data exposed?',
+			'How was the impact measured, and how sure are we of the numbers?'
+		],
+		tip: 'Numbers with their source are worth more than adjectives.',
+		optional: false,
+		fields: [{ key: 'impact', label: 'Impact', kind: 'markdown' }]
+	},
+	{
+		id: 'trigger',
+		title: 'Trigger, detection, resolution',
+		short: 'Trigger',
+		intro: 'What set the incident off, how it was noticed and what ended it.',
+		questions: [
+			'What change or event set it off?',
+			'How and when was it noticed: an alert, a person, a customer?',
+			'What ended the impact, and who did it?',
+			'What was known at each of those moments?'
+		],
+		tip: 'A trigger is where the story starts, not the one cause: keep looking past it.',
+		optional: false,
+		fields: [
+			{ key: 'trigger', label: 'Trigger', kind: 'markdown' },
+			{ key: 'detection', label: 'Detection', kind: 'markdown' },
+			{ key: 'resolution', label: 'Resolution', kind: 'markdown' }
+		]
+	},
+	{
+		id: 'timeline',
+		title: 'Timeline',
+		short: 'Timeline',
+		intro: 'What happened, when and by whom, in order: the heart of the postmortem.',
+		questions: [
+			'What do the chat logs, alerts, deploy logs and tickets show, minute by minute?',
+			'When did the impact begin, when was it detected, declared, mitigated and resolved?',
+			'What did people know, and what did they think was happening, at each point?',
+			'What did they do next, and what did they see as a result?'
+		],
+		tip: 'Stand where each person stood at that moment; leave out what only hindsight shows.',
+		optional: false,
+		fields: [],
+		item: { noun: 'entry', fields: TIMELINE_FIELDS }
+	},
+	{
+		id: 'went-well',
+		title: 'What went well',
+		short: 'Went well',
+		intro: 'The safeguards, skills and habits that limited the damage.',
+		questions: [
+			'Which safeguards held, and what went to plan?',
+			'What made detection, diagnosis and remediation effective?',
+			'How did the responders work out what was wrong?',
+			'How does the team already monitor, respond, anticipate and learn?'
+		],
+		tip: 'Looking at what went right counters negativity bias and shows where people created safety.',
+		optional: false,
+		fields: [{ key: 'wentWell', label: 'What went well', kind: 'markdown' }]
+	},
+	{
+		id: 'factors',
+		title: 'Contributing factors',
+		short: 'Factors',
+		intro: 'Everything that helped the failure happen or made it harder to detect, diagnose or resolve.',
+		questions: [
+			'How did it happen, and what let it spread undetected?',
+			'What hindered detection, diagnosis and resolution?',
+			'For an action that went wrong: what made it reasonable, easy or likely at the time?',
+			'Which test, review or check was in a position to catch it, and what kept it from doing so?',
+			'Was the response itself effective? How close did it come to being much worse?'
+		],
+		tip: 'There is no single root cause; when a factor lands on a person, a second story is still untold.',
+		optional: false,
+		fields: [{ key: 'wentWrong', label: 'What went wrong', kind: 'markdown' }],
+		item: { noun: 'factor', fields: FACTOR_FIELDS }
+	},
+	{
+		id: 'lucky',
+		title: 'Where we got lucky',
+		short: 'Lucky',
+		intro: 'The circumstances that kept this from being worse.',
+		questions: [
+			'What happened to go our way this time?',
+			'On a different day or at a different hour, how would this have gone?',
+			'Which safeguard did we assume we had, but did not need to rely on?'
+		],
+		tip: 'Luck is a safeguard nobody designed: name it so it can be designed.',
+		optional: false,
+		fields: [{ key: 'gotLucky', label: 'Where we got lucky', kind: 'markdown' }]
+	},
+	{
+		id: 'actions',
+		title: 'Corrective actions',
+		short: 'Actions',
+		intro: 'A few specific, owned pieces of work that make this class of failure less likely or less harmful.',
+		questions: [
+			'How could this class of failure be removed, or made less likely to recur?',
+			'How could detection, diagnosis and resolution be faster next time?',
+			'How could the impact be smaller?',
+			'Is there at least one short-term and one long-term action?',
+			'Is each action worth its effort, and how will we know it worked?'
+		],
+		tip: 'Fewer, owned actions beat a long wish list; being able to do something is no reason to do it.',
+		optional: false,
+		fields: [
+			{
+				key: 'riskAccepted',
+				label: 'Accepted risk',
+				kind: 'markdown',
+				hint: 'When no high or critical action is planned, say why the remaining risk is acceptable.'
+			}
+		],
+		item: { noun: 'action', fields: ACTION_FIELDS }
+	},
+	{
+		id: 'lessons',
+		title: 'Lessons learned',
+		short: 'Lessons',
+		intro: 'What people now understand about the system that they did not before.',
+		questions: [
+			'What surprised the people involved?',
+			'Which assumption about the system turned out not to hold?',
+			'What would you explain to a new team member because of this incident?'
+		],
+		tip: 'Explain the basics: what seems clear to you now was not clear to anyone at the time.',
+		optional: false,
+		fields: [{ key: 'lessons', label: 'Lessons learned', kind: 'markdown' }]
+	},
+	{
+		id: 'supporting',
+		title: 'Supporting information',
+		short: 'Supporting',
+		intro: 'Links to the evidence: logs, dashboards, traces, tickets and screenshots.',
+		questions: [
+			'Which dashboards and graphs show the impact?',
+			'Where are the chat logs, alerts and deploy logs?',
+			'Which tickets, traces or screenshots help a reader follow the story?'
+		],
+		tip: 'Several sources and viewpoints guard against confirmation bias.',
+		optional: false,
+		fields: [{ key: 'supportingInfo', label: 'Supporting information', kind: 'markdown' }]
+	},
+	{
+		id: 'public-summary',
+		title: 'Public summary',
+		short: 'Public',
+		intro: 'An optional account for customers, free of internal names and details.',
+		questions: [
+			'What happened, and what did customers experience?',
+			'How and when was service restored?',
+			'What went well, and what did not?',
+			'What are we doing so it does not happen again?'
+		],
+		tip: 'Own the outcome as an organisation; leave individual names out.',
+		optional: true,
+		fields: [{ key: 'publicSummary', label: 'Public summary', kind: 'markdown' }]
+	}
+];
+
+/** The section definition for an id. */
+export function sectionDef(id: SectionId): SectionDef {
+	const def = SECTIONS.find((s) => s.id === id);
+	if (!def) throw new Error(`Unknown section: ${id}`);
+	return def;
+}
+
+/** How far a section has been filled in. */
+export type SectionProgress = 'empty' | 'started' | 'filled';
+
+const has = (s: string) => s.trim() !== '';
+
+/** True when a timeline entry holds anything besides its id. */
+export function isTimelineEntryEmpty(e: TimelineEntry): boolean {
+	return !has(e.at) && !has(e.who) && !has(e.what) && !has(e.link) && !e.milestone;
+}
+
+/** True when a contributing factor holds neither text nor a kind. */
+export function isFactorEmpty(f: ContributingFactor): boolean {
+	return !has(f.description) && !f.kind;
+}
+
+/** True when a corrective action holds nothing but the default status. */
+export function isActionEmpty(a: CorrectiveAction): boolean {
+	return (
+		!has(a.title) &&
+		!a.kind &&
+		!a.term &&
+		!a.priority &&
+		!has(a.owner) &&
+		!has(a.dueDate) &&
+		a.status === 'open' &&
+		!has(a.trackerLink) &&
+		!has(a.successMeasure)
+	);
+}
+
+/** True when an action has everything a review asks for: title, owner, due date and priority. */
+export function isActionComplete(a: CorrectiveAction): boolean {
+	return has(a.title) && has(a.owner) && has(a.dueDate) && a.priority !== '';
+}
+
+function level(filled: boolean, started: boolean): SectionProgress {
+	return filled ? 'filled' : started ? 'started' : 'empty';
+}
+
+/**
+ * How far a section is filled in. Rules: overview is filled with title, incident date, severity and
+ * incident lead; trigger with all three texts; timeline with >= 3 entries including a resolved
+ * milestone; factors with >= 2 described factors; actions when one action has title, owner, due date
+ * and priority. Single-text sections are either empty or filled.
+ */
+export function sectionProgress(pm: Postmortem, id: SectionId): SectionProgress {
+	switch (id) {
+		case 'overview': {
+			const core = [pm.title, pm.incidentDate, pm.severity, pm.incidentLead];
+			const rest = [pm.facilitator, pm.meetingDate];
+			const lists = [pm.authors, pm.participants, pm.services, pm.tags];
+			return level(
+				core.every(has),
+				core.some(has) || rest.some(has) || lists.some((l) => l.some(has))
+			);
+		}
+		case 'summary':
+			return level(has(pm.summary), false);
+		case 'impact':
+			return level(has(pm.impact), false);
+		case 'trigger': {
+			const t = [pm.trigger, pm.detection, pm.resolution];
+			return level(t.every(has), t.some(has));
+		}
+		case 'timeline': {
+			const entries = pm.timeline.filter((e) => !isTimelineEntryEmpty(e));
+			return level(
+				entries.length >= 3 && entries.some((e) => e.milestone === 'resolved'),
+				entries.length > 0
+			);
+		}
+		case 'went-well':
+			return level(has(pm.wentWell), false);
+		case 'factors': {
+			const n = pm.contributingFactors.filter((f) => has(f.description)).length;
+			return level(n >= 2, n > 0 || has(pm.wentWrong) || pm.contributingFactors.some((f) => !isFactorEmpty(f)));
+		}
+		case 'lucky':
+			return level(has(pm.gotLucky), false);
+		case 'actions':
+			return level(
+				pm.correctiveActions.some(isActionComplete),
+				pm.correctiveActions.some((a) => !isActionEmpty(a)) || has(pm.riskAccepted)
+			);
+		case 'lessons':
+			return level(has(pm.lessons), false);
+		case 'supporting':
+			return level(has(pm.supportingInfo), false);
+		case 'public-summary':
+			return level(has(pm.publicSummary), false);
+	}
+}
+
+/** How many of the required (non-optional) sections are filled. */
+export function completion(pm: Postmortem): { filled: number; total: number } {
+	const required = SECTIONS.filter((s) => !s.optional);
+	return {
+		filled: required.filter((s) => sectionProgress(pm, s.id) === 'filled').length,
+		total: required.length
+	};
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import {
+	createContributingFactor,
+	createCorrectiveAction,
+	createPostmortem,
+	createTimelineEntry,
+	type Postmortem
+} from '$lib/domain/model';
+import { escapeInline, toMarkdown } from '$lib/domain/markdown';
+import { parseMarkdownImport, unescapeInline } from '$lib/domain/markdown-import';
+import { parseImport, type ImportResult } from '$lib/domain/json';
+import { EXAMPLE_ID, examplePostmortem } from '$lib/domain/example';
+import { markedExample } from './helpers';
+
+const NOW = new Date('2026-03-11T09:00:00Z');
+
+function only(r: ImportResult): Postmortem {
+	if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
+	expect(r.postmortems).toHaveLength(1);
+	return r.postmortems[0];
+}
+
+/** A postmortem full of characters that Markdown treats specially. */
+function tricky(): Postmortem {
+	const pm = createPostmortem(NOW, 'America/Argentina/Buenos_Aires');
+	pm.title = 'Pipes | stars * and <br> \\ back_slashes _x_ &amp; [x](y)';
+	pm.incidentDate = '2026-01-01T23:59';
+	pm.status = 'final';
+	pm.severity = 'sev1';
+	pm.incidentLead = 'O\'Brien, Pat';
+	pm.authors = ['Doe, Jane', 'a\\,b', 'c|d'];
+	pm.tags = ['#hash', '`code`'];
+	pm.summary = '## Not a section\n\nParagraph with | pipe.\n\n```\n## Impact\n```';
+	pm.impact = '    indented code first\n\ntext';
+	pm.detection = 'Only detection, no trigger.';
+	pm.timeline = [
+		{ ...createTimelineEntry('2026-01-01T23:59'), who: 'a|b', what: 'one\ntwo\n\nthree <br> literal \\<br>', link: 'https://x.example/a|b?c=1&d=2', milestone: 'impact-began' },
+		{ ...createTimelineEntry(''), what: 'no time yet', link: 'see ticket 12 | 13' },
+		{ ...createTimelineEntry('2026-01-02T00:10'), who: '', what: '', link: '<https://not-autolinked>', milestone: 'resolved' }
+	];
+	pm.contributingFactors = [
+		{ ...createContributingFactor('**Process:** looks like a kind'), kind: '' },
+		{ ...createContributingFactor('multi\n\n- nested\n    code'), kind: 'external' },
+		{ ...createContributingFactor(''), kind: 'tooling' }
+	];
+	pm.wentWrong = '- a list\n- in the narrative';
+	const a = createCorrectiveAction('Fix | things\nnow');
+	Object.assign(a, { kind: 'design-change', term: 'long', priority: 'low', owner: 'Ana', dueDate: '2026-02-01', status: 'wont-do', trackerLink: 'tracker: 12', successMeasure: '' });
+	pm.correctiveActions = [a, { ...createCorrectiveAction(), status: 'done' }];
+	pm.riskAccepted = 'We accept it.';
+	pm.facilitation.parkingLot = [{ id: 'p1', text: 'idea one\nmore' }, { id: 'p2', text: 'idea two' }];
+	pm.finalNote = 'Finalised with an open check.';
+	return pm;
+}
+
+describe('Markdown import', () => {
+	it('round-trips the example exactly', () => {
+		const md = toMarkdown(examplePostmortem(NOW));
+		const r = parseMarkdownImport(md, NOW);
+		expect(r.ok && r.warnings).toEqual([]);
+		expect(toMarkdown(only(r))).toBe(md);
+	});
+
+	it('reads back every field of the example', () => {
+		const original = examplePostmortem(NOW);
+		const pm = only(parseMarkdownImport(toMarkdown(original), NOW));
+		const strip = (p: Postmortem) => ({
+			...p,
+			id: '',
+			timeline: p.timeline.map((e) => ({ ...e, id: '' })),
+			contributingFactors: p.contributingFactors.map((f) => ({ ...f, id: '' })),
+			correctiveActions: p.correctiveActions.map((a) => ({ ...a, id: '' })),
+			facilitation: { ...p.facilitation, parkingLot: p.facilitation.parkingLot.map((x) => ({ ...x, id: '' })) }
+		});
+		expect(strip(pm)).toEqual(strip(original));
+		expect(pm.id).not.toBe(EXAMPLE_ID);
+		expect(pm.timeline[0].id).not.toBe(original.timeline[0].id);
+	});
+
+	it('round-trips text full of Markdown punctuation, newlines and pipes', () => {
+		const pm = tricky();
+		const md = toMarkdown(pm);
+		const back = only(parseMarkdownImport(md, NOW));
+		expect(toMarkdown(back)).toBe(md);
+		expect(back.title).toBe(pm.title);
+		expect(back.authors).toEqual(pm.authors);
+		expect(back.incidentLead).toBe(pm.incidentLead);
+		expect(back.tags).toEqual(pm.tags);
+		expect(back.timeZone).toBe(pm.timeZone);
+		expect(back.summary).toBe(pm.summary);
+		expect(back.impact).toBe(pm.impact);
+		expect(back.trigger).toBe('');
+		expect(back.detection).toBe(pm.detection);
+		expect(back.timeline.map(({ at, who, what, link, milestone }) => ({ at, who, what, link, milestone }))).toEqual(
+			[pm.timeline[0], pm.timeline[2], pm.timeline[1]].map(({ at, who, what, link, milestone }) => ({ at, who, what, link, milestone }))
+		);
+		expect(back.contributingFactors.map(({ description, kind }) => ({ description, kind }))).toEqual([
+			{ description: 'looks like a kind', kind: 'process' },
+			{ description: 'multi\n\n- nested\n    code', kind: 'external' },
+			{ description: '', kind: 'tooling' }
+		]);
+		expect(back.wentWrong).toBe(pm.wentWrong);
+		const { id: _a, ...action } = back.correctiveActions[0];
+		const { id: _b, ...expected } = pm.correctiveActions[0];
+		expect(action).toEqual(expected);
+		expect(back.correctiveActions[1].status).toBe('done');
+		expect(back.riskAccepted).toBe(pm.riskAccepted);
+		expect(back.facilitation.parkingLot.map((p) => p.text)).toEqual(['idea one\nmore', 'idea two']);
+		expect(back.finalNote).toBe(pm.finalNote);
+	});
+
+	it('round-trips the example with every text replaced by markers', () => {
+		const md = toMarkdown(markedExample().pm);
+		expect(toMarkdown(only(parseMarkdownImport(md, NOW)))).toBe(md);
+	});
+
+	it('round-trips an almost empty postmortem', () => {
+		const pm = createPostmortem(NOW, 'UTC');
+		const md = toMarkdown(pm);
+		const back = only(parseMarkdownImport(md, NOW));
+		expect(back.title).toBe('');
+		expect(back.timeZone).toBe('UTC');
+		expect(toMarkdown(back)).toBe(md);
+	});
+
+	it('escapes and unescapes inline text exactly', () => {
+		for (const s of ['a|b', 'x\\|y', '\\', '<br>', '\\<br>', 'a\nb', '*_`[]<>~&amp;', 'C:\\Users\\me', 'a, b']) {
+			expect(unescapeInline(escapeInline(s, ','))).toBe(s);
+		}
+		expect(unescapeInline('line<br/>next<BR />end')).toBe('line\nnext\nend');
+		expect(unescapeInline('C:\\Users')).toBe('C:\\Users');
+	});
+
+	it('refuses Markdown without a title', () => {
+		const msg = 'This Markdown file does not start with a "# Title" line, so it does not look like a postmortem exported by this app.';
+		const r = parseMarkdownImport('Just some notes\n\n## Summary\n\nhello');
+		expect(r).toEqual({ ok: false, error: msg });
+		expect(parseImport('## Summary\n\nhello')).toEqual({ ok: false, error: msg });
+	});
+
+	it('refuses a timeline row with an unreadable time', () => {
+		const md = '# T\n\n## Timeline\n\n| Time (UTC) | Who | What | Milestone | Link |\n| --- | --- | --- | --- | --- |\n| yesterday | a | b |  |  |\n';
+		expect(parseImport(md)).toEqual({ ok: false, error: 'Timeline row 1 has no valid time ("yesterday").' });
+	});
+
+	it('is reached through parseImport for non-JSON text', () => {
+		const md = toMarkdown(examplePostmortem(NOW));
+		const r = parseImport(md, NOW);
+		expect(r.ok && r.kind).toBe('markdown');
+		expect(toMarkdown(only(r))).toBe(md);
+	});
+
+	it('reads hand-written Markdown leniently and warns about what it skipped', () => {
+		const md = [
+			'# Hand written',
+			'',
+			'- **Status:** Archived',
+			'- **Mood:** fine',
+			'some loose text',
+			'',
+			'## Summary',
+			'',
+			'It broke.',
+			'',
+			'## Timeline',
+			'',
+			'| Time | What | Milestone |',
+			'|:-----|------|----|',
+			'| 2026-01-01 10:00 | It started | Impact began |',
+			'| 2026-01-01 10:30 | Fixed | Finished |',
+			'',
+			'## Contributing factors',
+			'',
+			'A narrative paragraph.',
+			'',
+			'- **Technical:** a factor'
+		].join('\n');
+		const r = parseImport(md, NOW);
+		if (!r.ok) throw new Error(r.error);
+		const pm = r.postmortems[0];
+		expect(pm.title).toBe('Hand written');
+		expect(pm.status).toBe('draft');
+		expect(pm.summary).toBe('It broke.');
+		expect(pm.timeline.map((e) => [e.at, e.what, e.milestone])).toEqual([
+			['2026-01-01T10:00', 'It started', 'impact-began'],
+			['2026-01-01T10:30', 'Fixed', '']
+		]);
+		expect(pm.contributingFactors.map((f) => [f.kind, f.description])).toEqual([['technical', 'a factor']]);
+		expect(pm.wentWrong).toBe('A narrative paragraph.');
+		expect(r.warnings).toHaveLength(4);
+		expect(r.warnings.join('\n')).toMatch(/Unknown status "Archived"/);
+		expect(r.warnings.join('\n')).toMatch(/unknown milestone "Finished"/);
+	});
+});
