@@ -19,6 +19,7 @@ test('after one visit the app starts and works with the server gone', async ({ p
 	try {
 		await page.goto(server.origin + '/');
 		await page.getByRole('button', { name: 'Start a postmortem' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 		await page.getByLabel('Title').fill('Written before going offline');
 		await expect(page.getByTestId('save-status')).toHaveText('Saved');
 		const deepLink = page.url() + '/timeline';
@@ -35,10 +36,11 @@ test('after one visit the app starts and works with the server gone', async ({ p
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Written before going offline');
 
 		await page.goto(server.origin + '/');
-		await expect(page.getByRole('link', { name: 'Written before going offline' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Written before going offline', exact: true })).toBeVisible();
 
 		// Create, edit, preview, export and import, all offline.
 		await page.getByRole('button', { name: 'New postmortem' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 		await page.getByLabel('Title').fill('Written offline');
 		await expect(page.getByTestId('save-status')).toHaveText('Saved');
 		await page.getByRole('link', { name: 'Preview', exact: true }).click();
@@ -53,7 +55,7 @@ test('after one visit the app starts and works with the server gone', async ({ p
 		await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
 		await page.getByRole('dialog').getByRole('button', { name: 'Keep both' }).click();
 		await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
-		await expect(page.getByRole('link', { name: 'Written offline (imported)' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Written offline (imported)', exact: true })).toBeVisible();
 	} finally {
 		await server.dispose();
 	}
@@ -69,6 +71,7 @@ test('a new version is offered, and accepting it keeps the draft', async ({ page
 		await waitForWorker(page);
 		await page.goto(server.origin + '/');
 		await page.getByRole('button', { name: 'Start a postmortem' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 		const editorUrl = page.url();
 		await page.getByLabel('Title').fill('Draft across an update');
 
@@ -82,8 +85,10 @@ test('a new version is offered, and accepting it keeps the draft', async ({ page
 		await expect(prompt).toContainText('A new version is ready');
 		// Typing while the prompt is shown, not yet saved when Reload is pressed.
 		await page.getByLabel('Title').fill('Draft across an update, edited');
+		const reloaded = page.waitForEvent('load');
 		await prompt.getByRole('button', { name: 'Reload' }).click();
-		await page.waitForURL(editorUrl);
+		await reloaded;
+		expect(page.url()).toBe(editorUrl);
 		await expect(page.getByLabel('Title')).toHaveValue('Draft across an update, edited');
 		await page.goto(server.origin + '/settings');
 		await expect(page.getByTestId('app-version')).toContainText('next');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
-/** A static server of a copy of a build, that a test can stop (to go truly offline) or redeploy. */
+/** A static server (reading files on each request) of a copy of a build, that a test can stop (to go truly offline) or redeploy. */
 export class StaticServer {
 	private proc: ChildProcess | undefined;
 	readonly dir: string;
@@ -24,7 +24,7 @@ export class StaticServer {
 		this.port ||= await freePort();
 		this.proc = spawn(
 			'node_modules/.bin/sirv',
-			[this.dir, '--single', '200.html', '--port', String(this.port), '--host', '127.0.0.1', '--quiet'],
+			[this.dir, '--dev', '--single', '200.html', '--port', String(this.port), '--host', '127.0.0.1', '--quiet'],
 			{ stdio: 'ignore' }
 		);
 		for (let i = 0; i < 100; i++) {

@@ -11,9 +11,12 @@ const PAYLOAD = [
 ].join(' ');
 
 async function fillAllTextIn(page: Page) {
-	const fields = page.locator('main textarea, main input[type="text"], main input:not([type])');
+	const fields = page.locator('main textarea:visible, main input[type="text"]:visible');
 	const n = await fields.count();
-	for (let i = 0; i < n; i++) await fields.nth(i).fill(PAYLOAD);
+	for (let i = 0; i < n; i++) {
+		const f = fields.nth(i);
+		await f.fill(PAYLOAD);
+	}
 }
 
 test('script typed into every text field never runs in the preview', async ({ page }) => {
