@@ -96,3 +96,24 @@ test('a new version is offered, and accepting it keeps the draft', async ({ page
 		await server.dispose();
 	}
 });
+
+test('the app is installable: a manifest with regular and maskable icons made for it', async ({ page, request }) => {
+	await page.goto('/');
+	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+	expect(href).toBe('/manifest.webmanifest');
+	const manifest = await (await request.get(href!)).json();
+	expect(manifest).toMatchObject({
+		name: 'Postmortem Workbench',
+		short_name: 'Postmortems',
+		display: 'standalone',
+		start_url: '/'
+	});
+	expect(manifest.theme_color).toMatch(/^#/);
+	const purposes = manifest.icons.map((i: { purpose?: string }) => i.purpose ?? 'any');
+	expect(purposes).toContain('maskable');
+	for (const icon of manifest.icons) {
+		const res = await request.get(icon.src);
+		expect(res.ok(), icon.src).toBe(true);
+		expect(res.headers()['content-type']).toContain('image/png');
+	}
+});

@@ -86,7 +86,8 @@ export class EditorState {
 
 	private saver: Autosaver;
 
-	constructor(pm: Postmortem) {
+	/** `write` replaces the database save (the in-memory editor uses one that always fails). */
+	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4]) {
 		this.draft = pm;
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
@@ -98,7 +99,9 @@ export class EditorState {
 			(stored) => {
 				// Keep our draft's bookkeeping in step without discarding newer typing.
 				this.draft = { ...this.draft, revision: stored.revision, updatedAt: stored.updatedAt };
-			}
+			},
+			undefined,
+			write
 		);
 	}
 

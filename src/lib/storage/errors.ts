@@ -19,6 +19,14 @@ export class MissingError extends Error {
 	}
 }
 
+/** Storage cannot be used at all in this browser (used by the in-memory "write without saving" editor). */
+export class StorageUnavailableError extends Error {
+	constructor() {
+		super('IndexedDB is not available');
+		this.name = 'StorageUnavailableError';
+	}
+}
+
 /** What kind of storage failure this was. */
 export type StorageProblem = 'quota' | 'unavailable' | 'closed' | 'version' | 'conflict' | 'missing' | 'unknown';
 
@@ -39,7 +47,15 @@ export function classifyStorageError(e: unknown): StorageProblem {
 	if (n.includes('ConflictError')) return 'conflict';
 	if (n.includes('MissingError')) return 'missing';
 	if (n.includes('QuotaExceededError')) return 'quota';
-	if (n.some((x) => x === 'MissingAPIError' || x === 'SecurityError' || x === 'InvalidAccessError'))
+	if (
+		n.some(
+			(x) =>
+				x === 'MissingAPIError' ||
+				x === 'SecurityError' ||
+				x === 'InvalidAccessError' ||
+				x === 'StorageUnavailableError'
+		)
+	)
 		return 'unavailable';
 	if (n.includes('DatabaseClosedError')) return 'closed';
 	if (n.some((x) => x === 'VersionChangeError' || x === 'VersionError' || x === 'UpgradeError'))

@@ -156,3 +156,13 @@ export async function getMeta<T>(key: string): Promise<T | undefined> {
 export async function setMeta(key: string, value: unknown): Promise<void> {
 	await db().meta.put({ key, value });
 }
+
+/** Open the database once to find out whether this browser lets us store anything; null when it does. */
+export async function probeStorage(): Promise<unknown | null> {
+	try {
+		await db().open();
+		return null;
+	} catch (e) {
+		return e;
+	}
+}

@@ -1,0 +1,199 @@
+// The bench harness: the app's real domain, storage and render modules, built by Vite with the app's
+// `$lib` alias and served from the same origin as the app (so both see the same IndexedDB).
+// `run.mjs` calls these functions through `page.evaluate`; every timing is taken in the page.
+import { toMarkdown, toJsonBundle, type Postmortem } from '$lib/domain';
+import { create, db, get, list, type PostmortemSummary } from '$lib/storage';
+import { readImportFile, storeImport } from '$lib/state/importing';
+import { EditorState } from '$lib/state/editor.svelte';
+import { renderMarkdown } from '$lib/render/render';
+import { realistic } from './data';
+
+const now = () => performance.now();
+
+/** A raw IndexedDB database with one store, for the "raw put" reference. */
+function openRaw(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const req = indexedDB.open('bench-raw', 1);
+		req.onupgradeneeded = () => req.result.createObjectStore('postmortems', { keyPath: 'id' });
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error);
+	});
+}
+
+function rawPut(raw: IDBDatabase, obj: unknown): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const tx = raw.transaction('postmortems', 'readwrite');
+		tx.objectStore('postmortems').put(obj);
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+		tx.onabort = () => reject(tx.error);
+	});
+}
+
+let pendingBundle: string | undefined;
+let importResult: unknown;
+
+const bench = {
+	/** Delete every stored postmortem. */
+	async clear(): Promise<void> {
+		const d = db();
+		await d.transaction('rw', d.postmortems, d.summaries, async () => {
+			await d.postmortems.clear();
+			await d.summaries.clear();
+		});
+	},
+
+	/** Store generated postmortems through the app's own import path (file → parse → store), in bundles. */
+	async seed(from: number, count: number, entries: number, actions: number, perBundle = 200, longText = 1) {
+		const ids: string[] = [];
+		for (let i = from; i < from + count; i += perBundle) {
+			const pms: Postmortem[] = [];
+			for (let k = i; k < Math.min(from + count, i + perBundle); k++) pms.push(realistic(k, entries, actions, longText));
+			const file = new File([toJsonBundle(pms)], 'bench.json', { type: 'application/json' });
+			const read = await readImportFile(file);
+			if (!read.ok) throw new Error(read.error);
+			const stored = await storeImport(read.postmortems, async () => 'replace');
+			if (!stored) throw new Error('import cancelled');
+			ids.push(...stored);
+		}
+		return ids;
+	},
+
+	/** Build the JSON bundle of `count` postmortems and keep it for `runImport` (not timed). */
+	prepareBundle(count: number, entries: number, actions: number): { bytes: number } {
+		const pms = Array.from({ length: count }, (_, i) => realistic(i, entries, actions));
+		pendingBundle = toJsonBundle(pms);
+		return { bytes: new Blob([pendingBundle]).size };
+	},
+
+	/** Import the prepared bundle exactly as the library's file input does (read, validate, store). */
+	async runImport(): Promise<{ ok: boolean; error?: string; count: number; ms: number; readMs: number; storeMs: number }> {
+		const text = pendingBundle!;
+		pendingBundle = undefined;
+		const file = new File([text], 'backup.json', { type: 'application/json' });
+		const t0 = now();
+		const read = await readImportFile(file);
+		const t1 = now();
+		if (!read.ok) return (importResult = { ok: false, error: read.error, count: 0, ms: t1 - t0, readMs: t1 - t0, storeMs: 0 }) as never;
+		const stored = await storeImport(read.postmortems, async () => 'replace');
+		const t2 = now();
+		importResult = { ok: true, count: stored?.length ?? 0, ms: t2 - t0, readMs: t1 - t0, storeMs: t2 - t1 };
+		return importResult as never;
+	},
+
+	/** Autosave of one edit (model change → transaction committed) against a raw put of the same object. */
+	async autosave(reps: number, entries: number, actions: number) {
+		const pm = await create(realistic(900_000, entries, actions));
+		const editor = new EditorState(pm);
+		const raw = await openRaw();
+		const app: number[] = [];
+		const ref: number[] = [];
+		const base = pm.summary;
+		for (let r = -3; r < reps; r++) {
+			// The model change the summary field's input handler makes, then the save it schedules.
+			const t0 = now();
+			editor.update({ summary: `${base} ${r}` });
+			await editor.flush();
+			const t1 = now();
+			if (editor.status.state !== 'saved') throw new Error(`autosave ended in ${editor.status.state}`);
+			// The same (stored) object, written with one raw IndexedDB put in its own transaction.
+			const obj = { ...editor.draft };
+			const t2 = now();
+			await rawPut(raw, obj);
+			const t3 = now();
+			if (r >= 0) {
+				app.push(t1 - t0);
+				ref.push(t3 - t2);
+			}
+		}
+		await editor.dispose();
+		raw.close();
+		return { app, ref, bytes: new Blob([JSON.stringify(editor.draft)]).size };
+	},
+
+	/** Markdown export and sanitized preview of one large postmortem. */
+	async exportPreview(reps: number, entries: number, actions: number) {
+		const pm = realistic(900_001, entries, actions);
+		const exportMs: number[] = [];
+		const previewMs: number[] = [];
+		const previewDomMs: number[] = [];
+		let md = '';
+		for (let r = -2; r < reps; r++) {
+			const t0 = now();
+			md = toMarkdown(pm);
+			const t1 = now();
+			if (r >= 0) exportMs.push(t1 - t0);
+		}
+		const host = document.createElement('article');
+		document.body.append(host);
+		let chars = 0;
+		for (let r = -2; r < reps; r++) {
+			const t0 = now();
+			const out = await renderMarkdown(md);
+			const t1 = now();
+			if (!out.ok) throw new Error(`preview failed: ${out.reason}`);
+			chars = out.html.length;
+			// What the preview page then does with it: insert the HTML and lay it out.
+			host.innerHTML = out.html;
+			void host.offsetHeight;
+			const t2 = now();
+			host.innerHTML = '';
+			if (r >= 0) {
+				previewMs.push(t1 - t0);
+				previewDomMs.push(t2 - t0);
+			}
+		}
+		host.remove();
+		return { exportMs, previewMs, previewDomMs, markdownChars: md.length, htmlChars: chars };
+	},
+
+	/** In-page timings of the app's list/get against raw Dexie reads of the same rows. */
+	async reads(reps: number, id: string) {
+		const { default: Dexie } = await import('dexie');
+		const raw = new Dexie('postmortem-workbench');
+		await raw.open();
+		const appList: number[] = [];
+		const rawList: number[] = [];
+		const appGet: number[] = [];
+		const rawGet: number[] = [];
+		let rows = 0;
+		for (let r = -1; r < reps; r++) {
+			let t = now();
+			const l: PostmortemSummary[] = await list();
+			const a = now() - t;
+			t = now();
+			const rl = await raw.table('summaries').toArray();
+			const b = now() - t;
+			t = now();
+			await get(id);
+			const c = now() - t;
+			t = now();
+			await raw.table('postmortems').get(id);
+			const d = now() - t;
+			rows = Math.min(l.length, rl.length);
+			if (r >= 0) {
+				appList.push(a);
+				rawList.push(b);
+				appGet.push(c);
+				rawGet.push(d);
+			}
+		}
+		raw.close();
+		return { appList, rawList, appGet, rawGet, rows };
+	},
+
+	/** Store one postmortem directly (not timed). */
+	async put(i: number, entries: number, actions: number, longText = 1): Promise<string> {
+		const pm = await create(realistic(i, entries, actions, longText));
+		return pm.id;
+	}
+};
+
+declare global {
+	interface Window {
+		bench: typeof bench;
+		benchReady: boolean;
+	}
+}
+window.bench = bench;
+window.benchReady = true;
