@@ -20,6 +20,7 @@ const config = {
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],
+				// SvelteKit's route announcer sets a style attribute, so inline styles stay allowed (scripts do not).
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],

@@ -34,7 +34,9 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest}', 'prerendered/**/*.html'],
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest}'],
+				// README screenshots are not part of the app.
+				globIgnores: ['**/screenshots/**'],
 				navigateFallback: '/200.html',
 				cleanupOutdatedCaches: true,
 				// User data lives in IndexedDB only: no runtime caching of anything.

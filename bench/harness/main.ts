@@ -1,10 +1,10 @@
 // The bench harness: the app's real domain, storage and render modules, built by Vite with the app's
 // `$lib` alias and served from the same origin as the app (so both see the same IndexedDB).
 // `run.mjs` calls these functions through `page.evaluate`; every timing is taken in the page.
-import { toMarkdown, toJsonBundle, type Postmortem } from '$lib/domain';
+import { SECTIONS, sectionProgress, toMarkdown, toJsonBundle, type Postmortem } from '$lib/domain';
 import { create, db, get, list, type PostmortemSummary } from '$lib/storage';
 import { readImportFile, storeImport } from '$lib/state/importing';
-import { EditorState } from '$lib/state/editor.svelte';
+import { EditorState, cachedLint } from '$lib/state/editor.svelte';
 import { renderMarkdown } from '$lib/render/render';
 import { realistic } from './data';
 
@@ -60,8 +60,8 @@ const bench = {
 	},
 
 	/** Build the JSON bundle of `count` postmortems and keep it for `runImport` (not timed). */
-	prepareBundle(count: number, entries: number, actions: number): { bytes: number } {
-		const pms = Array.from({ length: count }, (_, i) => realistic(i, entries, actions));
+	prepareBundle(count: number, entries: number, actions: number, from = 0): { bytes: number } {
+		const pms = Array.from({ length: count }, (_, i) => realistic(from + i, entries, actions));
 		pendingBundle = toJsonBundle(pms);
 		return { bytes: new Blob([pendingBundle]).size };
 	},
@@ -180,6 +180,55 @@ const bench = {
 		}
 		raw.close();
 		return { appList, rawList, appGet, rawGet, rows };
+	},
+
+	/**
+	 * Diagnostics, not targets: where the time goes. The preview split into Markdown parsing (marked,
+	 * here on the main thread; the app runs it in a worker) and sanitizing (DOMPurify); and the model
+	 * work one keystroke in a long text field of a big postmortem causes (each derived value the editor
+	 * page reads, recomputed after one `update`).
+	 */
+	async diagnose(entries: number) {
+		const pm = realistic(900_002, entries, 8, 6);
+		const md = toMarkdown(pm);
+		const [{ marked }, { default: DOMPurify }] = await Promise.all([import('marked'), import('dompurify')]);
+		const parseMs: number[] = [];
+		const sanitizeMs: number[] = [];
+		for (let r = -1; r < 5; r++) {
+			const t0 = now();
+			const html = marked.parse(md, { gfm: true, async: false }) as string;
+			const t1 = now();
+			DOMPurify.sanitize(html, { USE_PROFILES: { html: true } });
+			const t2 = now();
+			if (r >= 0) {
+				parseMs.push(t1 - t0);
+				sanitizeMs.push(t2 - t1);
+			}
+		}
+		const editor = new EditorState(pm);
+		const parts: Record<string, number[]> = { lintField: [], metrics: [], findings: [], review: [], progress: [] };
+		for (let r = -1; r < 10; r++) {
+			editor.update({ impact: `${editor.draft.impact}x` });
+			const times: Record<string, number> = {};
+			let t = now();
+			cachedLint(editor.draft.impact);
+			times.lintField = now() - t;
+			t = now();
+			void editor.metrics;
+			times.metrics = now() - t;
+			t = now();
+			void editor.openFindings.length;
+			times.findings = now() - t;
+			t = now();
+			void editor.failing.length;
+			times.review = now() - t;
+			t = now();
+			SECTIONS.map((s) => sectionProgress(editor.draft, s.id));
+			times.progress = now() - t;
+			if (r >= 0) for (const k of Object.keys(parts)) parts[k].push(times[k]);
+		}
+		await editor.dispose();
+		return { parseMs, sanitizeMs, keystroke: parts };
 	},
 
 	/** Store one postmortem directly (not timed). */

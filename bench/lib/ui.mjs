@@ -1,0 +1,111 @@
+// Timings in the real built app: first rendered library rows and opened postmortem with 1,000
+// stored (against a page that only reads the same rows with Dexie), and typing latency.
+import { log, sleep } from './util.mjs';
+
+/**
+ * Injected before any app script: records when the first library row and the editor's step heading
+ * are first in a rendered frame (the animation frame after they enter the DOM), in ms since
+ * navigation start.
+ */
+function watchFirstRender() {
+	if (location.pathname.startsWith('/__bench/')) return;
+	const targets = { row: 'ul[aria-label="Postmortems"] a[href^="/p/"]', heading: '#step-heading' };
+	const seen = (window.__seen = {});
+	const check = () => {
+		for (const [k, sel] of Object.entries(targets)) {
+			if (seen[k] === undefined && !seen[`${k}Dom`] && document.querySelector(sel)) {
+				seen[`${k}Dom`] = performance.now();
+				requestAnimationFrame(() => (seen[k] = performance.now()));
+			}
+		}
+	};
+	new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+async function timeApp(context, url, key) {
+	const page = await context.newPage();
+	await page.goto(url);
+	await page.waitForFunction((k) => window.__seen?.[k] !== undefined, key, { timeout: 60_000 });
+	const t = await page.evaluate((k) => window.__seen[k], key);
+	await page.close();
+	return t;
+}
+
+async function timeRaw(context, url) {
+	const page = await context.newPage();
+	await page.goto(url);
+	await page.waitForFunction(() => window.rawDone, null, { timeout: 60_000 });
+	const r = await page.evaluate(() => window.rawDone);
+	await page.close();
+	if (r.error) throw new Error(`raw read failed: ${r.error}`);
+	if (!r.rows) throw new Error('raw read found no rows');
+	return r.at;
+}
+
+/** Medians need a few runs; the first of each is a warm-up (HTTP cache, IndexedDB open). */
+export async function measureScale(context, origin, { reps, openId }) {
+	await context.addInitScript(watchFirstRender);
+	log(`scale: library and open, ${reps} navigations each, against raw Dexie pages`);
+	const out = { library: [], libraryRaw: [], open: [], openRaw: [] };
+	for (let r = -1; r < reps; r++) {
+		const a = await timeApp(context, `${origin}/`, 'row');
+		const b = await timeRaw(context, `${origin}/__bench/raw.html`);
+		const c = await timeApp(context, `${origin}/p/${openId}`, 'heading');
+		const d = await timeRaw(context, `${origin}/__bench/raw.html?id=${encodeURIComponent(openId)}`);
+		if (r < 0) continue;
+		out.library.push(a);
+		out.libraryRaw.push(b);
+		out.open.push(c);
+		out.openRaw.push(d);
+	}
+	return out;
+}
+
+const TEXT = 'The saturation was not visible on the dashboard yet ';
+
+/**
+ * Typing latency: from each keydown's timestamp to the end of the next rendered frame (the task
+ * after the animation frame that follows the key), for `keys` keystrokes into a long text field.
+ * Keys come at about 10 per second, with a pause every 10 keys so autosave runs in between.
+ */
+export async function measureTyping(context, origin, { id, field, keys }) {
+	log(`typing: ${keys} keystrokes in ${field} of a 2,000-entry postmortem`);
+	const page = await context.newPage();
+	try {
+		await page.goto(`${origin}/p/${id}/impact`);
+		const input = page.locator(`#${field}`);
+		await input.waitFor({ timeout: 60_000 });
+		await sleep(500);
+		await page.evaluate((field) => {
+			const el = document.getElementById(field);
+			el.focus();
+			el.setSelectionRange(el.value.length, el.value.length);
+			window.__lat = [];
+			addEventListener(
+				'keydown',
+				(e) => {
+					const t0 = e.timeStamp;
+					requestAnimationFrame(() => {
+						const ch = new MessageChannel();
+						ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
+						ch.port2.postMessage(0);
+					});
+				},
+				true
+			);
+		}, field);
+		const before = (await input.inputValue()).length;
+		for (let k = 0; k < keys; k++) {
+			await page.keyboard.press(TEXT[k % TEXT.length] === ' ' ? 'Space' : TEXT[k % TEXT.length]);
+			await page.waitForFunction((n) => window.__lat.length >= n, k + 1, { polling: 10, timeout: 10_000 });
+			await sleep((k + 1) % 10 === 0 ? 450 : 90);
+		}
+		const lat = await page.evaluate(() => window.__lat);
+		const after = (await input.inputValue()).length;
+		if (after - before !== keys) throw new Error(`typed ${keys} keys but the field grew by ${after - before}`);
+		await page.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
+		return { lat, chars: after };
+	} finally {
+		await page.close();
+	}
+}
