@@ -23,7 +23,7 @@ export default defineConfig({
 		// The real artefact: the service worker and the SPA fallback exist only in the build.
 		command: `npx sirv build --single 200.html --port ${PORT} --host 127.0.0.1 --quiet`,
 		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 30_000
 	}
 });
