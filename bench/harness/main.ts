@@ -2,7 +2,7 @@
 // `$lib` alias and served from the same origin as the app (so both see the same IndexedDB).
 // `run.mjs` calls these functions through `page.evaluate`; every timing is taken in the page.
 import { SECTIONS, sectionProgress, toMarkdown, toJsonBundle, type Postmortem } from '$lib/domain';
-import { create, db, get, list, type PostmortemSummary } from '$lib/storage';
+import { create, db, get, list, save, summarize, type PostmortemSummary } from '$lib/storage';
 import { readImportFile, storeImport } from '$lib/state/importing';
 import { EditorState, cachedLint } from '$lib/state/editor.svelte';
 import { renderMarkdown } from '$lib/render/render';
@@ -106,9 +106,22 @@ const bench = {
 				ref.push(t3 - t2);
 			}
 		}
+		// Where the difference goes: the repository's save() alone (no editor, no autosaver), and
+		// the library row it computes on every save.
+		const saveOnly: number[] = [];
+		const summary: number[] = [];
+		let cur = editor.draft;
+		for (let r = 0; r < reps; r++) {
+			let t = now();
+			cur = await save({ ...cur, summary: `${base} s${r}` });
+			saveOnly.push(now() - t);
+			t = now();
+			summarize(cur);
+			summary.push(now() - t);
+		}
 		await editor.dispose();
 		raw.close();
-		return { app, ref, bytes: new Blob([JSON.stringify(editor.draft)]).size };
+		return { app, ref, saveOnly, summary, bytes: new Blob([JSON.stringify(editor.draft)]).size };
 	},
 
 	/** Markdown export and sanitized preview of one large postmortem. */

@@ -32,6 +32,7 @@ test('settings show where data lives, and a backup downloads every postmortem an
 	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 	await page.goto('/');
 	await page.getByRole('button', { name: 'New postmortem' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 	await page.getByLabel('Title').fill('Second one');
 	await page.goto('/settings');
 	const summary = page.getByTestId('storage-summary');

@@ -28,7 +28,7 @@ export const FORMAT = 'postmortem-workbench';
 /** The current JSON format version. */
 export const FORMAT_VERSION = 1;
 /** Files above this size (UTF-8 bytes) are refused before parsing. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** Deepest bracket nesting accepted in a JSON file. */
 export const MAX_DEPTH = 64;
 /** Longest accepted text field, in characters. */

@@ -1,6 +1,6 @@
 /** The review checklist: what a good blameless postmortem has before it is final. */
 
-import { lintPostmortem, lintText, looksLikePersonName } from './lint';
+import { lintPostmortem, lintText, looksLikePersonName, type PostmortemFinding } from './lint';
 import type { CorrectiveAction, Milestone, Postmortem, SectionId } from './model';
 
 /** One check of the review checklist and how this postmortem fares. */
@@ -156,8 +156,15 @@ function plural(n: number, one: string, many = one + 's'): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Check a postmortem against the review checklist; `now` dates a meeting not yet held. */
-export function reviewPostmortem(pm: Postmortem, now: Date): ReviewItem[] {
+/**
+ * Check a postmortem against the review checklist; `now` dates a meeting not yet held. An editor
+ * that already linted the document passes its `findings` so the text is not linted twice.
+ */
+export function reviewPostmortem(
+	pm: Postmortem,
+	now: Date,
+	findings: readonly PostmortemFinding[] = lintPostmortem(pm)
+): ReviewItem[] {
 	const items: ReviewItem[] = [];
 	const add = (id: string, status: ReviewItem['status'], title: string, message: string, section: SectionId) =>
 		items.push({ id, status, title, message, section });
@@ -373,7 +380,7 @@ export function reviewPostmortem(pm: Postmortem, now: Date): ReviewItem[] {
 	}
 
 	// Language.
-	const open = lintPostmortem(pm).filter((f) => !f.reviewed);
+	const open = findings.filter((f) => !f.reviewed);
 	add(
 		'language',
 		open.length ? 'warn' : 'pass',

@@ -62,7 +62,10 @@ export class EditorState {
 	conflict: Postmortem | undefined = $state.raw();
 
 	readonly metrics = $derived(deriveMetrics(this.draft));
+	/** Whole-document analysis (language review, checklist) starts once the editor has painted. */
+	analysisReady = $state(false);
 	readonly findings: LocatedFinding[] = $derived.by(() => {
+		if (!this.analysisReady) return [];
 		const reviewed = new Set(this.draft.reviewedFindings);
 		const out: LocatedFinding[] = [];
 		for (const field of textFields(this.draft))
@@ -73,7 +76,7 @@ export class EditorState {
 		return out;
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
-	readonly review: ReviewItem[] = $derived(reviewPostmortem(this.draft, new Date()));
+	readonly review: ReviewItem[] = $derived(reviewPostmortem(this.draft, new Date(), this.findings));
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
@@ -86,9 +89,16 @@ export class EditorState {
 
 	private saver: Autosaver;
 
+	/** The id in this editor's URLs: the postmortem's id, or 'unsaved' for the in-memory editor. */
+	readonly routeId: string;
+
 	/** `write` replaces the database save (the in-memory editor uses one that always fails). */
-	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4]) {
+	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4], routeId = pm.id) {
 		this.draft = pm;
+		this.routeId = routeId;
+		const ready = () => (this.analysisReady = true);
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(ready, { timeout: 500 });
+		else setTimeout(ready, 0);
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
 			pm,
@@ -174,6 +184,7 @@ export class EditorState {
 
 	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
 	requestStatus(status: Postmortem['status']): void {
+		this.analysisReady = true;
 		if (status === 'final' && this.draft.status !== 'final' && this.failing.length) {
 			this.finalCheck = true;
 			return;

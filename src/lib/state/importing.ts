@@ -9,7 +9,7 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 	if (file.size > MAX_IMPORT_BYTES)
 		return {
 			ok: false,
-			error: `“${file.name}” is ${(file.size / 1e6).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1e6} MB.`
+			error: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
 		};
 	let text: string;
 	try {

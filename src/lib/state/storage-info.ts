@@ -1,4 +1,3 @@
-import { toJsonBundle } from '$lib/domain';
 import { exportAll, getMeta, setMeta } from '$lib/storage';
 import { downloadText } from '$lib/format';
 
@@ -37,7 +36,8 @@ export async function requestPersistence(): Promise<boolean> {
 
 /** Download every stored postmortem as one bundle file and remember when. Returns how many. */
 export async function downloadBackup(now = new Date()): Promise<number> {
-	const all = await exportAll();
+	// The export code loads only when a backup is made (this module is on the first page's path).
+	const [all, { toJsonBundle }] = await Promise.all([exportAll(), import('$lib/domain/json')]);
 	const day = now.toISOString().slice(0, 10);
 	downloadText(`postmortems-backup-${day}.json`, toJsonBundle(all), 'application/json');
 	await setMeta('lastBackupAt', now.toISOString());

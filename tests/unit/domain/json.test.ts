@@ -238,11 +238,11 @@ describe('JSON import refusals', () => {
 	});
 
 	it('refuses files over the size limit before parsing', () => {
-		expect(error(parseImport('{' + ' '.repeat(MAX_IMPORT_BYTES)))).toBe('This file is larger than 20 MB, too large to import.');
+		expect(error(parseImport('{' + ' '.repeat(MAX_IMPORT_BYTES)))).toBe('This file is larger than 64 MB, too large to import.');
 		// Fewer characters than the limit, but more bytes once encoded as UTF-8.
 		const wide = '€'.repeat(Math.floor(MAX_IMPORT_BYTES / 3) + 10);
 		expect(wide.length).toBeLessThan(MAX_IMPORT_BYTES);
-		expect(error(parseImport(single({ title: wide })))).toMatch(/larger than 20 MB/);
+		expect(error(parseImport(single({ title: wide })))).toMatch(/larger than 64 MB/);
 	});
 
 	it('refuses deep nesting without overflowing the stack', () => {
