@@ -1,5 +1,4 @@
 // Small helpers shared by the bench modules.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -33,30 +32,8 @@ export function withTimeout(promise, ms, what) {
 	]).finally(() => clearTimeout(timer));
 }
 
-/** The same choice as tests/e2e/chromium.ts: $CHROMIUM_PATH, Playwright's own build, /usr/bin/chromium. */
-export function chromiumPath(chromium) {
-	const env = process.env.CHROMIUM_PATH;
-	if (env && existsSync(env)) return env;
-	try {
-		const own = chromium.executablePath();
-		if (own && existsSync(own)) return own;
-	} catch {
-		/* not installed */
-	}
-	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-	return undefined;
-}
-
-/** Flags that keep Chromium quiet on a closed network (as tests/e2e/chromium.ts). */
-export const CHROMIUM_ARGS = [
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--disable-quic'
-];
+// The same Chromium choice and flags as the e2e tests.
+export { chromiumPath, CHROMIUM_ARGS } from '../../tests/e2e/chromium.mjs';
 
 export const require = createRequire(import.meta.url);
 

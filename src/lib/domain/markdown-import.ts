@@ -6,6 +6,7 @@ import {
 	createPostmortem,
 	createTimelineEntry,
 	newId,
+	SECTION_IDS,
 	type Postmortem,
 	type SectionId
 } from './model';
@@ -363,19 +364,7 @@ function read(text: string, now: Date, warnings: string[]): Postmortem {
 	const title = unescapeInline(titleLine![1].trim());
 	pm.title = title === UNTITLED ? '' : title;
 
-	const sectionIds: SectionKey[] = [
-		'summary',
-		'impact',
-		'trigger',
-		'timeline',
-		'went-well',
-		'factors',
-		'lucky',
-		'actions',
-		'lessons',
-		'supporting',
-		'public-summary'
-	];
+	const sectionIds = SECTION_IDS.filter((id) => id !== 'overview') as SectionKey[];
 	const names: [SectionKey, string][] = [
 		...sectionIds.map((id): [SectionKey, string] => [id, sectionDef(id as SectionId).title]),
 		['final-note', MD_HEADINGS.finalNote]

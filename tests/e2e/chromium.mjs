@@ -1,11 +1,13 @@
+// Which Chromium the e2e tests and the benchmark drive. Plain JS so both Node scripts and TS can import it.
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium as playwrightChromium } from '@playwright/test';
 
 /**
- * Which Chromium to drive: $CHROMIUM_PATH, then Playwright's own build if installed, then Debian's
- * /usr/bin/chromium. Undefined means "Playwright's default" (and its own error telling how to install).
+ * $CHROMIUM_PATH, then Playwright's own build if installed, then Debian's /usr/bin/chromium.
+ * Undefined means "Playwright's default" (and its own error telling how to install it).
+ * @returns {string | undefined}
  */
-export function chromiumPath(): string | undefined {
+export function chromiumPath(chromium = playwrightChromium) {
 	const env = process.env.CHROMIUM_PATH;
 	if (env && existsSync(env)) return env;
 	try {
