@@ -53,10 +53,13 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
 export async function save(pm: Postmortem, opts: { force?: boolean } = {}): Promise<Postmortem> {
 	const d = db();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
-		const current = await d.postmortems.get(pm.id);
+		// The small library row carries the revision, so the common case never reads the whole document.
+		const current = await d.summaries.get(pm.id);
 		if (!current && !opts.force) throw new MissingError(pm.id);
-		if (current && current.revision !== pm.revision && !opts.force)
-			throw new ConflictError(current, pm);
+		if (current && current.revision !== pm.revision && !opts.force) {
+			const stored = await d.postmortems.get(pm.id);
+			if (stored) throw new ConflictError(stored, pm);
+		}
 		const stored: Postmortem = {
 			...pm,
 			revision: (current?.revision ?? pm.revision) + 1,
