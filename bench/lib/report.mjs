@@ -1,4 +1,4 @@
-// The printed table and its Markdown twin (for bench/PERFORMANCE.md).
+// The printed table and its Markdown twin (for the README's Performance section).
 import { round } from './util.mjs';
 
 const HEAD = ['figure', 'value', 'unit', 'reference', 'ratio', 'target', 'met'];
