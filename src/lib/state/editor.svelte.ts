@@ -81,11 +81,16 @@ export class EditorState {
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
 
-	readonly coach: Coach = $derived({
-		reviewed: this.draft.reviewedFindings,
-		key: findingKey,
-		setReviewed: (key: string, reviewed: boolean) => this.setReviewed(key, reviewed)
-	});
+	/** Undefined until the first analysis is done, so opening a postmortem never waits for linting. */
+	readonly coach: Coach | undefined = $derived(
+		this.analysisReady
+			? {
+					reviewed: this.draft.reviewedFindings,
+					key: findingKey,
+					setReviewed: (key: string, reviewed: boolean) => this.setReviewed(key, reviewed)
+				}
+			: undefined
+	);
 
 	private saver: Autosaver;
 
@@ -96,9 +101,7 @@ export class EditorState {
 	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4], routeId = pm.id) {
 		this.draft = pm;
 		this.routeId = routeId;
-		const ready = () => (this.analysisReady = true);
-		if (typeof requestIdleCallback === 'function') requestIdleCallback(ready, { timeout: 500 });
-		else setTimeout(ready, 0);
+		this.analyseInSlices(pm);
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
 			pm,
@@ -113,6 +116,25 @@ export class EditorState {
 			undefined,
 			write
 		);
+	}
+
+	/**
+	 * Lint every field of the opened document in short slices after the first paint (filling the
+	 * lint cache), then switch the language review and checklist on. Keeps opening free of long tasks.
+	 */
+	private analyseInSlices(pm: Postmortem): void {
+		const fields = textFields(pm);
+		let i = 0;
+		const later = (fn: () => void) =>
+			typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 200 }) : setTimeout(fn, 0);
+		const slice = () => {
+			if (this.analysisReady) return;
+			const start = performance.now();
+			while (i < fields.length && performance.now() - start < 8) cachedLint(fields[i++].text);
+			if (i < fields.length) later(slice);
+			else this.analysisReady = true;
+		};
+		later(slice);
 	}
 
 	/** Change top-level fields and schedule a save. */
