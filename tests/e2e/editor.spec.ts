@@ -24,6 +24,7 @@ async function fillEverything(page: Page) {
 	// Overview
 	await page.getByLabel('Title').fill('Checkout outage | pool exhausted');
 	await page.getByLabel('Incident started').fill('2026-11-03T14:00');
+	await page.getByLabel('Time zone').focus();
 	await page.getByLabel('Time zone').selectOption('Europe/Berlin');
 	await page.getByLabel('Severity').selectOption('sev2');
 	await page.getByLabel('Incident lead').fill('Priya');

@@ -1,6 +1,6 @@
 /** The review checklist: what a good blameless postmortem has before it is final. */
 
-import { lintPostmortem, lintText, looksLikePersonName, type PostmortemFinding } from './lint';
+import { lintPostmortem, looksLikePersonName, type PostmortemFinding } from './lint';
 import type { CorrectiveAction, Milestone, Postmortem, SectionId } from './model';
 
 /** One check of the review checklist and how this postmortem fares. */
@@ -183,8 +183,12 @@ export function reviewPostmortem(
 		'factors'
 	);
 	const people = peopleOf(pm);
+	// Reviewed or not, a blame label in a factor fails this check; the findings already hold them.
+	const blameLabelled = new Set(
+		findings.filter((f) => f.finding.rule === 'blame-label').map((f) => f.field.ref)
+	);
 	const blaming = factors.filter(
-		(x) => lintText(x.d).some((f) => f.rule === 'blame-label') || namesOnlyAPerson(x.d, people)
+		(x) => blameLabelled.has(`factors.${x.f.id}.description`) || namesOnlyAPerson(x.d, people)
 	);
 	add(
 		'factors-blameless',

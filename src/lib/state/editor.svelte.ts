@@ -17,6 +17,7 @@ import {
 	type TimelineEntry
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
+import LintWorker from './lint.worker?worker';
 
 const lintCache = new Map<string, LanguageFinding[]>();
 /** lintText with a cache, so re-linting a long document on each keystroke only reads the changed field. */
@@ -28,6 +29,17 @@ export function cachedLint(text: string): LanguageFinding[] {
 		lintCache.set(text, hit);
 	}
 	return hit;
+}
+
+let warmedUp = false;
+/**
+ * Run the linter once on this thread (called when a text field first gets focus), so compiling its
+ * patterns happens then rather than on the first keystroke.
+ */
+export function warmUpLint(): void {
+	if (warmedUp) return;
+	warmedUp = true;
+	lintText('We should have known; they failed to check it. Obviously human error, the root cause. Why did you?');
 }
 
 /** A language finding located in the document. */
@@ -101,7 +113,7 @@ export class EditorState {
 	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4], routeId = pm.id) {
 		this.draft = pm;
 		this.routeId = routeId;
-		this.analyseInSlices(pm);
+		this.analyse(pm);
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
 			pm,
@@ -119,22 +131,43 @@ export class EditorState {
 	}
 
 	/**
-	 * Lint every field of the opened document in short slices after the first paint (filling the
-	 * lint cache), then switch the language review and checklist on. Keeps opening free of long tasks.
+	 * Lint every field of the opened document in a worker (filling the lint cache), then switch the
+	 * language review and checklist on. Opening a postmortem never waits for the linter. Without
+	 * workers, fields are linted one per idle slice instead.
 	 */
-	private analyseInSlices(pm: Postmortem): void {
-		const fields = textFields(pm);
-		let i = 0;
-		const later = (fn: () => void) =>
-			typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 200 }) : setTimeout(fn, 0);
-		const slice = () => {
-			if (this.analysisReady) return;
-			const start = performance.now();
-			while (i < fields.length && performance.now() - start < 8) cachedLint(fields[i++].text);
-			if (i < fields.length) later(slice);
-			else this.analysisReady = true;
+	private analyse(pm: Postmortem): void {
+		const texts = [...new Set(textFields(pm).map((f) => f.text))].filter((t) => !lintCache.has(t));
+		const done = () => (this.analysisReady = true);
+		if (!texts.length) return void queueMicrotask(done);
+		const inSlices = () => {
+			let i = 0;
+			const later = (fn: () => void) =>
+				typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 200 }) : setTimeout(fn, 0);
+			const slice = () => {
+				if (this.analysisReady) return;
+				const start = performance.now();
+				while (i < texts.length && performance.now() - start < 8) cachedLint(texts[i++]);
+				if (i < texts.length) later(slice);
+				else done();
+			};
+			later(slice);
 		};
-		later(slice);
+		let worker: Worker;
+		try {
+			worker = new LintWorker();
+		} catch {
+			return inSlices();
+		}
+		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][] }>) => {
+			e.data.results.forEach((r, i) => lintCache.set(texts[i], r));
+			worker.terminate();
+			done();
+		};
+		worker.onerror = () => {
+			worker.terminate();
+			inSlices();
+		};
+		worker.postMessage({ texts });
 	}
 
 	/** Change top-level fields and schedule a save. */
