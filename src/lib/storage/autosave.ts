@@ -204,7 +204,9 @@ export function installUpgradeHandler(reload: () => void = () => location.reload
 export function installFlushOnHide(target: Window = window): void {
 	if (installed) return;
 	installed = true;
-	target.addEventListener('pagehide', () => flushAllSync());
+	// Capture phase: runs before Dexie's own pagehide listener, which closes the database when the
+	// page goes into the back/forward cache.
+	target.addEventListener('pagehide', () => flushAllSync(), { capture: true });
 	target.document.addEventListener('visibilitychange', () => {
 		if (target.document.visibilityState === 'hidden') void flushAll();
 	});

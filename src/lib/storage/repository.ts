@@ -1,5 +1,6 @@
 import type { Postmortem } from '$lib/domain/model';
 import { completion } from '$lib/domain/template';
+import Dexie, { RangeSet } from 'dexie';
 import { db, type PostmortemSummary } from './db';
 import { ConflictError, MissingError } from './errors';
 
@@ -45,29 +46,58 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
 	return stored;
 }
 
+/** Tell live queries in this tab and others that stored postmortems changed (after a raw write). */
+function announceChange(): void {
+	Dexie.on.storagemutated.fire({ all: new RangeSet(-Infinity, [[]]) });
+}
+
 /**
  * Save an edited postmortem. `pm.revision` is the revision the edit started from: if the stored one
  * is newer (another tab saved meanwhile) this throws ConflictError, unless `force` is set.
  * Returns the stored postmortem with its new revision.
+ *
+ * This is the typing path, so it is one plain IndexedDB transaction (read the small library row,
+ * put the document and the row) rather than a Dexie transaction, which costs several times more.
  */
 export async function save(pm: Postmortem, opts: { force?: boolean } = {}): Promise<Postmortem> {
 	const d = db();
-	return d.transaction('rw', d.postmortems, d.summaries, async () => {
-		// The small library row carries the revision, so the common case never reads the whole document.
-		const current = await d.summaries.get(pm.id);
-		if (!current && !opts.force) throw new MissingError(pm.id);
-		if (current && current.revision !== pm.revision && !opts.force) {
-			const stored = await d.postmortems.get(pm.id);
-			if (stored) throw new ConflictError(stored, pm);
-		}
-		const stored: Postmortem = {
-			...pm,
-			revision: (current?.revision ?? pm.revision) + 1,
-			updatedAt: new Date().toISOString()
+	if (!d.isOpen()) await d.open();
+	return new Promise<Postmortem>((resolve, reject) => {
+		const tx = d.backendDB().transaction(['postmortems', 'summaries'], 'readwrite');
+		const docs = tx.objectStore('postmortems');
+		const rows = tx.objectStore('summaries');
+		let stored: Postmortem | undefined;
+		let refusal: Error | undefined;
+		const refuse = (e: Error) => {
+			refusal = e;
+			tx.abort();
 		};
-		await d.postmortems.put(stored);
-		await d.summaries.put(summarize(stored));
-		return stored;
+		const read = rows.get(pm.id);
+		read.onsuccess = () => {
+			const current = read.result as PostmortemSummary | undefined;
+			if (!current && !opts.force) return refuse(new MissingError(pm.id));
+			if (current && current.revision !== pm.revision && !opts.force) {
+				const full = docs.get(pm.id);
+				full.onsuccess = () => refuse(new ConflictError(full.result as Postmortem, pm));
+				return;
+			}
+			stored = {
+				...pm,
+				revision: (current?.revision ?? pm.revision) + 1,
+				updatedAt: new Date().toISOString()
+			};
+			try {
+				docs.put(stored);
+				rows.put(summarize(stored));
+			} catch (e) {
+				refuse(e instanceof Error ? e : new Error(String(e))); // e.g. a value IndexedDB cannot store
+			}
+		};
+		tx.oncomplete = () => {
+			announceChange();
+			resolve(stored!);
+		};
+		tx.onabort = () => reject(refusal ?? tx.error ?? new Error('The save was aborted.'));
 	});
 }
 

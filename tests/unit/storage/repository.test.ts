@@ -102,3 +102,13 @@ describe('repository', () => {
 		expect(await getMeta('lastBackupAt')).toBe('2026-11-22T10:00:00.000Z');
 	});
 });
+
+describe('save failures', () => {
+	it('a value IndexedDB cannot store rejects the save and leaves the stored copy as it was', async () => {
+		useDatabase(new WorkbenchDB(`test-repo-clone-${++n}`));
+		const pm = await create({ ...createPostmortem(), title: 'kept' });
+		await expect(save({ ...pm, title: 'bad', extra: { fn: () => 1 } } as never)).rejects.toThrow();
+		expect((await get(pm.id))?.title).toBe('kept');
+		expect((await list())[0].title).toBe('kept');
+	});
+});
