@@ -62,43 +62,61 @@ function announceChange(): void {
 export async function save(pm: Postmortem, opts: { force?: boolean } = {}): Promise<Postmortem> {
 	const d = db();
 	if (!d.isOpen()) await d.open();
-	return new Promise<Postmortem>((resolve, reject) => {
+	const outcome = await new Promise<Postmortem | { missing: true } | { conflict: true }>((resolve, reject) => {
 		const tx = d.backendDB().transaction(['postmortems', 'summaries'], 'readwrite');
 		const docs = tx.objectStore('postmortems');
 		const rows = tx.objectStore('summaries');
-		let stored: Postmortem | undefined;
-		let refusal: Error | undefined;
-		const refuse = (e: Error) => {
-			refusal = e;
+		let result: Postmortem | { missing: true } | { conflict: true } | undefined;
+		const write = (revision: number) => {
+			const stored: Postmortem = { ...pm, revision, updatedAt: new Date().toISOString() };
+			docs.put(stored);
+			rows.put(summarize(stored));
+			return stored;
+		};
+		try {
+			const read = rows.get(pm.id);
+			if (opts.force) {
+				read.onsuccess = () => {
+					const current = read.result as PostmortemSummary | undefined;
+					try {
+						result = write((current?.revision ?? pm.revision) + 1);
+					} catch (e) {
+						reject(e);
+						tx.abort();
+					}
+				};
+			} else {
+				// Optimistic: the writes are queued behind the revision check in the same transaction
+				// (no extra round trip) and rolled back if the check fails.
+				result = write(pm.revision + 1);
+				read.onsuccess = () => {
+					const current = read.result as PostmortemSummary | undefined;
+					if (!current || current.revision !== pm.revision) {
+						result = current ? { conflict: true } : { missing: true };
+						tx.abort();
+					}
+				};
+			}
+		} catch (e) {
 			tx.abort();
-		};
-		const read = rows.get(pm.id);
-		read.onsuccess = () => {
-			const current = read.result as PostmortemSummary | undefined;
-			if (!current && !opts.force) return refuse(new MissingError(pm.id));
-			if (current && current.revision !== pm.revision && !opts.force) {
-				const full = docs.get(pm.id);
-				full.onsuccess = () => refuse(new ConflictError(full.result as Postmortem, pm));
-				return;
-			}
-			stored = {
-				...pm,
-				revision: (current?.revision ?? pm.revision) + 1,
-				updatedAt: new Date().toISOString()
-			};
-			try {
-				docs.put(stored);
-				rows.put(summarize(stored));
-			} catch (e) {
-				refuse(e instanceof Error ? e : new Error(String(e))); // e.g. a value IndexedDB cannot store
-			}
-		};
+			return reject(e); // e.g. a value IndexedDB cannot store
+		}
 		tx.oncomplete = () => {
 			announceChange();
-			resolve(stored!);
+			resolve(result as Postmortem);
 		};
-		tx.onabort = () => reject(refusal ?? tx.error ?? new Error('The save was aborted.'));
+		tx.onabort = () => {
+			if (result && ('conflict' in result || 'missing' in result)) resolve(result);
+			else reject(tx.error ?? new Error('The save was aborted.'));
+		};
 	});
+	if ('missing' in outcome) throw new MissingError(pm.id);
+	if ('conflict' in outcome) {
+		const stored = await d.postmortems.get(pm.id);
+		if (!stored) throw new MissingError(pm.id);
+		throw new ConflictError(stored, pm);
+	}
+	return outcome;
 }
 
 /** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
