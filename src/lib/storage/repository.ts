@@ -102,8 +102,9 @@ export async function save(pm: Postmortem, opts: { force?: boolean } = {}): Prom
 			return reject(e); // e.g. a value IndexedDB cannot store
 		}
 		tx.oncomplete = () => {
-			announceChange();
 			resolve(result as Postmortem);
+			// Live queries re-read after the save has been reported, not on its path.
+			setTimeout(announceChange, 0);
 		};
 		tx.onabort = () => {
 			if (result && ('conflict' in result || 'missing' in result)) resolve(result);
