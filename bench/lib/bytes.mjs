@@ -39,7 +39,8 @@ export async function firstLoad(browser, { origin, path, ready, seed }) {
 			const kind = kindOf(url, r.headers()['content-type'] ?? '');
 			if (!kind || r.status() !== 200) continue;
 			if (/\/(sw\.js|workbox-[^/]*\.js)$/.test(url)) continue;
-			const body = await r.body();
+			// Worker scripts' bodies are not kept by the page; fetch those again from the server.
+			const body = await r.body().catch(async () => Buffer.from(await (await fetch(url)).arrayBuffer()));
 			files.push({ file: new URL(url).pathname.slice(1), kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
 		}
 		await page.close();
@@ -66,7 +67,7 @@ export function heavyParts({ manifest, nodeRoutes }) {
 		if (routes.some((r) => r.includes('/meeting/'))) parts.push({ name: 'facilitation mode', files: [entry.file] });
 		if (routes.some((r) => r.includes('/preview/'))) parts.push({ name: 'preview page', files: [entry.file] });
 	}
-	parts.push({ name: 'Markdown worker (marked)', match: /_app\/immutable\/workers\// });
+	parts.push({ name: 'Markdown worker (marked)', match: /_app\/immutable\/workers\/markdown\.worker/ });
 	return parts;
 }
 

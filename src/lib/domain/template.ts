@@ -1,4 +1,4 @@
-/** The postmortem template: sections, guiding questions, field definitions, labels and progress rules. */
+/** The postmortem template: sections, guiding questions and field definitions (labels and progress rules are re-exported). */
 
 import type {
 	ActionKind,
@@ -15,6 +15,16 @@ import type {
 	Status,
 	TimelineEntry
 } from './model';
+import {
+	ACTION_KIND_LABELS,
+	ACTION_STATUS_LABELS,
+	FACTOR_KIND_LABELS,
+	MILESTONE_LABELS,
+	PRIORITY_LABELS,
+	SEVERITY_LABELS,
+	STATUS_LABELS,
+	TERM_LABELS
+} from './labels';
 
 /** How a field is edited: one line, Markdown text, a list of names, a date, a choice, a link. */
 export type FieldKind =
@@ -70,70 +80,6 @@ export interface SectionDef {
 	fields: readonly FieldDef<PostmortemFieldKey>[];
 	item?: ItemDef;
 }
-
-/** Display labels for the document status. */
-export const STATUS_LABELS: Record<Status, string> = {
-	draft: 'Draft',
-	'in-review': 'In review',
-	final: 'Final'
-};
-
-/** Display labels for severities. */
-export const SEVERITY_LABELS: Record<Exclude<Severity, ''>, string> = {
-	sev1: 'SEV 1 – critical',
-	sev2: 'SEV 2 – major',
-	sev3: 'SEV 3 – moderate',
-	sev4: 'SEV 4 – minor',
-	sev5: 'SEV 5 – low'
-};
-
-/** Display labels for timeline milestones. */
-export const MILESTONE_LABELS: Record<Milestone, string> = {
-	'impact-began': 'Impact began',
-	detected: 'Detected',
-	declared: 'Incident declared',
-	mitigated: 'Mitigated',
-	resolved: 'Resolved'
-};
-
-/** Display labels for kinds of contributing factor. */
-export const FACTOR_KIND_LABELS: Record<FactorKind, string> = {
-	technical: 'Technical',
-	process: 'Process',
-	tooling: 'Tooling',
-	communication: 'Communication',
-	organisational: 'Organisational',
-	external: 'External'
-};
-
-/** Display labels for kinds of corrective action. */
-export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
-	'quick-fix': 'Quick fix',
-	'design-change': 'Design change',
-	'process-change': 'Process change'
-};
-
-/** Display labels for action terms. */
-export const TERM_LABELS: Record<ActionTerm, string> = {
-	short: 'Short term',
-	long: 'Long term'
-};
-
-/** Display labels for priorities. */
-export const PRIORITY_LABELS: Record<Priority, string> = {
-	critical: 'Critical',
-	high: 'High',
-	medium: 'Medium',
-	low: 'Low'
-};
-
-/** Display labels for action statuses. */
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-	open: 'Open',
-	'in-progress': 'In progress',
-	done: 'Done',
-	'wont-do': "Won't do"
-};
 
 function options(labels: Record<string, string>, allowEmpty: boolean): FieldOption[] {
 	const list = Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -398,104 +344,5 @@ export function sectionDef(id: SectionId): SectionDef {
 	return def;
 }
 
-/** How far a section has been filled in. */
-export type SectionProgress = 'empty' | 'started' | 'filled';
-
-const has = (s: string) => s.trim() !== '';
-
-/** True when a timeline entry holds anything besides its id. */
-export function isTimelineEntryEmpty(e: TimelineEntry): boolean {
-	return !has(e.at) && !has(e.who) && !has(e.what) && !has(e.link) && !e.milestone;
-}
-
-/** True when a contributing factor holds neither text nor a kind. */
-export function isFactorEmpty(f: ContributingFactor): boolean {
-	return !has(f.description) && !f.kind;
-}
-
-/** True when a corrective action holds nothing but the default status. */
-export function isActionEmpty(a: CorrectiveAction): boolean {
-	return (
-		!has(a.title) &&
-		!a.kind &&
-		!a.term &&
-		!a.priority &&
-		!has(a.owner) &&
-		!has(a.dueDate) &&
-		a.status === 'open' &&
-		!has(a.trackerLink) &&
-		!has(a.successMeasure)
-	);
-}
-
-/** True when an action has everything a review asks for: title, owner, due date and priority. */
-export function isActionComplete(a: CorrectiveAction): boolean {
-	return has(a.title) && has(a.owner) && has(a.dueDate) && a.priority !== '';
-}
-
-function level(filled: boolean, started: boolean): SectionProgress {
-	return filled ? 'filled' : started ? 'started' : 'empty';
-}
-
-/**
- * How far a section is filled in. Rules: overview is filled with title, incident date, severity and
- * incident lead; trigger with all three texts; timeline with >= 3 entries including a resolved
- * milestone; factors with >= 2 described factors; actions when one action has title, owner, due date
- * and priority. Single-text sections are either empty or filled.
- */
-export function sectionProgress(pm: Postmortem, id: SectionId): SectionProgress {
-	switch (id) {
-		case 'overview': {
-			const core = [pm.title, pm.incidentDate, pm.severity, pm.incidentLead];
-			const rest = [pm.facilitator, pm.meetingDate];
-			const lists = [pm.authors, pm.participants, pm.services, pm.tags];
-			return level(
-				core.every(has),
-				core.some(has) || rest.some(has) || lists.some((l) => l.some(has))
-			);
-		}
-		case 'summary':
-			return level(has(pm.summary), false);
-		case 'impact':
-			return level(has(pm.impact), false);
-		case 'trigger': {
-			const t = [pm.trigger, pm.detection, pm.resolution];
-			return level(t.every(has), t.some(has));
-		}
-		case 'timeline': {
-			const entries = pm.timeline.filter((e) => !isTimelineEntryEmpty(e));
-			return level(
-				entries.length >= 3 && entries.some((e) => e.milestone === 'resolved'),
-				entries.length > 0
-			);
-		}
-		case 'went-well':
-			return level(has(pm.wentWell), false);
-		case 'factors': {
-			const n = pm.contributingFactors.filter((f) => has(f.description)).length;
-			return level(n >= 2, n > 0 || has(pm.wentWrong) || pm.contributingFactors.some((f) => !isFactorEmpty(f)));
-		}
-		case 'lucky':
-			return level(has(pm.gotLucky), false);
-		case 'actions':
-			return level(
-				pm.correctiveActions.some(isActionComplete),
-				pm.correctiveActions.some((a) => !isActionEmpty(a)) || has(pm.riskAccepted)
-			);
-		case 'lessons':
-			return level(has(pm.lessons), false);
-		case 'supporting':
-			return level(has(pm.supportingInfo), false);
-		case 'public-summary':
-			return level(has(pm.publicSummary), false);
-	}
-}
-
-/** How many of the required (non-optional) sections are filled. */
-export function completion(pm: Postmortem): { filled: number; total: number } {
-	const required = SECTIONS.filter((s) => !s.optional);
-	return {
-		filled: required.filter((s) => sectionProgress(pm, s.id) === 'filled').length,
-		total: required.length
-	};
-}
+export * from './labels';
+export * from './progress';

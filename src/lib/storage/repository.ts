@@ -1,5 +1,5 @@
 import type { Postmortem } from '$lib/domain/model';
-import { completion } from '$lib/domain/template';
+import { completion } from '$lib/domain/progress';
 import Dexie, { RangeSet } from 'dexie';
 import { db, type PostmortemSummary } from './db';
 import { ConflictError, MissingError } from './errors';

@@ -20,6 +20,7 @@ import {
 	FACTOR_KIND_LABELS,
 	MILESTONE_LABELS,
 	PRIORITY_LABELS,
+	OPTIONAL_SECTIONS,
 	SECTIONS,
 	SEVERITY_LABELS,
 	STATUS_LABELS,
@@ -177,5 +178,11 @@ describe('template wording', () => {
 		]);
 		for (const t of texts) expect(lintText(t), t).toEqual([]);
 		expect(texts.join(' ')).not.toMatch(/could have|should have|why did/i);
+	});
+});
+
+describe('optional sections', () => {
+	it('the sections marked optional in the template are the ones completion leaves out', () => {
+		expect(SECTIONS.filter((s) => s.optional).map((s) => s.id)).toEqual([...OPTIONAL_SECTIONS]);
 	});
 });
