@@ -15,6 +15,7 @@ test('axe finds no serious or critical problems on the library, every step, the 
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 	await page.getByRole('link', { name: 'Library' }).first().click();
 	await expect(page.getByRole('list', { name: 'Postmortems' })).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
