@@ -170,7 +170,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Describe what the system and the people in it did; leave judgement out.',
 		optional: false,
-		fields: [{ key: 'summary', label: 'Summary', kind: 'markdown' }]
+		fields: [{ key: 'summary', label: 'Summary', kind: 'markdown', hint: 'Two or three sentences: what happened, for how long, to whom.' }]
 	},
 	{
 		id: 'impact',
@@ -185,7 +185,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Numbers with their source are worth more than adjectives.',
 		optional: false,
-		fields: [{ key: 'impact', label: 'Impact', kind: 'markdown' }]
+		fields: [{ key: 'impact', label: 'Impact', kind: 'markdown', hint: 'Who and what was affected, for how long, how badly, and how you measured it.' }]
 	},
 	{
 		id: 'trigger',
@@ -201,9 +201,9 @@ export const SECTIONS: readonly SectionDef[] = [
 		tip: 'A trigger is where the story starts, not the one cause: keep looking past it.',
 		optional: false,
 		fields: [
-			{ key: 'trigger', label: 'Trigger', kind: 'markdown' },
-			{ key: 'detection', label: 'Detection', kind: 'markdown' },
-			{ key: 'resolution', label: 'Resolution', kind: 'markdown' }
+			{ key: 'trigger', label: 'Trigger', kind: 'markdown', hint: 'What set it off?' },
+			{ key: 'detection', label: 'Detection', kind: 'markdown', hint: 'How and when was it noticed: a person, an alert, a customer?' },
+			{ key: 'resolution', label: 'Resolution', kind: 'markdown', hint: 'What ended it?' }
 		]
 	},
 	{
@@ -235,7 +235,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Looking at what went right counters negativity bias and shows where people created safety.',
 		optional: false,
-		fields: [{ key: 'wentWell', label: 'What went well', kind: 'markdown' }]
+		fields: [{ key: 'wentWell', label: 'What went well', kind: 'markdown', hint: 'Safeguards that held, what went to plan, what made the response effective.' }]
 	},
 	{
 		id: 'factors',
@@ -266,7 +266,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Luck is a safeguard nobody designed: name it so it can be designed.',
 		optional: false,
-		fields: [{ key: 'gotLucky', label: 'Where we got lucky', kind: 'markdown' }]
+		fields: [{ key: 'gotLucky', label: 'Where we got lucky', kind: 'markdown', hint: 'How could a different day have been worse?' }]
 	},
 	{
 		id: 'actions',
@@ -304,7 +304,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Explain the basics: what seems clear to you now was not clear to anyone at the time.',
 		optional: false,
-		fields: [{ key: 'lessons', label: 'Lessons learned', kind: 'markdown' }]
+		fields: [{ key: 'lessons', label: 'Lessons learned', kind: 'markdown', hint: 'What do people now understand about the system that they did not before?' }]
 	},
 	{
 		id: 'supporting',
@@ -318,7 +318,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Several sources and viewpoints guard against confirmation bias.',
 		optional: false,
-		fields: [{ key: 'supportingInfo', label: 'Supporting information', kind: 'markdown' }]
+		fields: [{ key: 'supportingInfo', label: 'Supporting information', kind: 'markdown', hint: 'Links to logs, dashboards, traces, tickets, screenshots.' }]
 	},
 	{
 		id: 'public-summary',
@@ -333,7 +333,12 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Own the outcome as an organisation; leave individual names out.',
 		optional: true,
-		fields: [{ key: 'publicSummary', label: 'Public summary', kind: 'markdown' }]
+		fields: [{
+				key: 'publicSummary',
+				label: 'Public summary',
+				kind: 'markdown',
+				hint: 'For customers: what happened, the impact on them, how and when service was restored, and what you are doing about it. Exported separately with “Download public summary”.'
+			}]
 	}
 ];
 
