@@ -1,0 +1,88 @@
+import { test, expect, newPostmortem, expectSaved } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function gotoStep(page: Page, name: string) {
+	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) }).click();
+}
+
+test('timeline entries are kept in time order, and entries, factors and actions can be removed', async ({ page }) => {
+	await newPostmortem(page);
+	await gotoStep(page, 'Timeline');
+	const entries = page.getByTestId('timeline-entry');
+	for (const [at, what] of [
+		['2026-11-03T14:30', 'Rolled back'],
+		['2026-11-03T14:00', 'Alert fired'],
+		['2026-11-03T14:10', 'Incident declared']
+	]) {
+		await page.getByRole('button', { name: 'Add timeline entry' }).click();
+		const row = entries.last();
+		await row.getByLabel('Time', { exact: true }).fill(at);
+		await row.getByLabel('What happened').fill(what);
+	}
+	// Leaving the last edited entry puts the list back in time order.
+	await page.getByRole('button', { name: 'Add timeline entry' }).focus();
+	await expect(entries.nth(0).getByLabel('What happened')).toHaveValue('Alert fired');
+	await expect(entries.nth(1).getByLabel('What happened')).toHaveValue('Incident declared');
+	await expect(entries.nth(2).getByLabel('What happened')).toHaveValue('Rolled back');
+
+	await page.getByRole('button', { name: 'Remove timeline entry 2' }).click();
+	await expect(entries).toHaveCount(2);
+	// Focus moves to the entry that took its place.
+	await expect(entries.nth(1).getByLabel('Time', { exact: true })).toBeFocused();
+
+	await gotoStep(page, 'Factors');
+	for (const text of ['Pool size undocumented', 'No load test for the limit']) {
+		await page.getByRole('button', { name: 'Add contributing factor' }).click();
+		await page.getByTestId('factor').last().getByRole('textbox').fill(text);
+	}
+	await page.getByRole('button', { name: 'Remove contributing factor 1' }).click();
+	await expect(page.getByTestId('factor')).toHaveCount(1);
+	await expect(page.getByTestId('factor').getByRole('textbox')).toHaveValue('No load test for the limit');
+
+	await gotoStep(page, 'Actions');
+	for (const title of ['First', 'Second', 'Third']) {
+		await page.getByRole('button', { name: 'Add corrective action' }).click();
+		await page.getByTestId('action').last().getByLabel('Action', { exact: true }).fill(title);
+	}
+	await page.getByRole('button', { name: 'Remove corrective action 2' }).click();
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByTestId('action')).toHaveCount(2);
+	await gotoStep(page, 'Timeline');
+	await expect(entries).toHaveCount(2);
+	await expect(entries.nth(0).getByLabel('What happened')).toHaveValue('Alert fired');
+	await expect(entries.nth(1).getByLabel('What happened')).toHaveValue('Rolled back');
+	await gotoStep(page, 'Actions');
+	await expect(page.getByTestId('action')).toHaveCount(2);
+});
+
+test('corrective actions are reordered with buttons, by keyboard, and the order is kept', async ({ page }) => {
+	await newPostmortem(page);
+	await gotoStep(page, 'Actions');
+	for (const title of ['Alpha', 'Bravo', 'Charlie']) {
+		await page.getByRole('button', { name: 'Add corrective action' }).click();
+		await page.getByTestId('action').last().getByLabel('Action', { exact: true }).fill(title);
+	}
+	const titles = () => page.getByTestId('action').getByLabel('Action', { exact: true });
+	await expect(page.getByRole('button', { name: 'Move corrective action 1 up' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Move corrective action 3 down' })).toBeDisabled();
+
+	// Move Charlie to the top with two key presses; focus stays on its "Move up" button.
+	await page.getByRole('button', { name: 'Move corrective action 3 up' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Move corrective action 2 up' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(titles().nth(0)).toHaveValue('Charlie');
+	await expect(titles().nth(1)).toHaveValue('Alpha');
+	await expect(titles().nth(2)).toHaveValue('Bravo');
+
+	await page.getByRole('button', { name: 'Move corrective action 2 down' }).click();
+	await expect(titles().nth(1)).toHaveValue('Bravo');
+	await expect(titles().nth(2)).toHaveValue('Alpha');
+
+	await expectSaved(page);
+	await page.reload();
+	await expect(titles().nth(0)).toHaveValue('Charlie');
+	await expect(titles().nth(1)).toHaveValue('Bravo');
+	await expect(titles().nth(2)).toHaveValue('Alpha');
+});
