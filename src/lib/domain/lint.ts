@@ -1,64 +1,11 @@
 /** The blameless language coach: finds wording that blames, judges in hindsight or hides complexity. */
 
-import { textFields, type Postmortem, type TextField } from './model';
+import { textFields, type Postmortem } from './model';
+import { findingKey, type LanguageFinding, type LanguageRuleId, type PostmortemFinding } from './language';
+import { isName } from './names';
 
-/** The language rules, in the order a help panel lists them. */
-export const LANGUAGE_RULE_IDS = [
-	'counterfactual',
-	'blame-label',
-	'why-question',
-	'hindsight',
-	'minimising',
-	'root-cause'
-] as const;
-/** Which kind of problem a language finding is. */
-export type LanguageRuleId = (typeof LANGUAGE_RULE_IDS)[number];
-
-/** One phrase in a text that hurts a blameless review, with why and what to write instead. */
-export interface LanguageFinding {
-	/** UTF-16 offsets into the linted text, as `String.prototype.slice` takes them. */
-	start: number;
-	end: number;
-	rule: LanguageRuleId;
-	/** `text.slice(start, end)`. */
-	phrase: string;
-	message: string;
-	suggestion: string;
-}
-
-/** Title and explanation of each language rule, for a help panel. */
-export const LANGUAGE_RULES: Record<LanguageRuleId, { title: string; explanation: string }> = {
-	counterfactual: {
-		title: 'Counterfactuals',
-		explanation:
-			'"Should have", "could have", "failed to", "neglected to", "forgot to" and "if only" describe what did not happen. They build a story that exists only in hindsight and quietly judge the people involved. Describe what people actually saw, knew and did, and what made that reasonable at the time.'
-	},
-	'blame-label': {
-		title: 'Blame labels',
-		explanation:
-			'"Human error", "careless", "operator error", "X\'s fault" judge a person instead of explaining. Human error is where an investigation starts, never where it ends: ask what made the action reasonable, easy or likely, and why no check or review caught it.'
-	},
-	'why-question': {
-		title: '"Why did you…" questions',
-		explanation:
-			'"Why did you…" makes people justify themselves. Ask "what" and "how" instead: "What did you think was happening?", "What did you know at that point?", "What did you do next?"'
-	},
-	hindsight: {
-		title: 'Hindsight and the curse of knowledge',
-		explanation:
-			'"Obviously", "clearly" and "it was clear that" are true only now that we know how it ended. Stand where the practitioner stood, at that time, with what they could see.'
-	},
-	minimising: {
-		title: 'Minimising words',
-		explanation:
-			'"Just", "simply" and "only needed to" make a step sound trivial and hide the knowledge, access and time it takes. Say what the step really involves.'
-	},
-	'root-cause': {
-		title: '"The root cause"',
-		explanation:
-			'Complex systems fail through several contributing factors. "The root cause" suggests there was only one, and the search stops when it is found. List contributing factors instead.'
-	}
-};
+export * from './language';
+export { looksLikePersonName } from './names';
 
 const MESSAGES: Record<LanguageRuleId, string> = {
 	counterfactual:
@@ -107,38 +54,6 @@ const ROLES = new Set(
 	owner colleague teammate contractor employee maintainer approver releaser deployer coordinator
 	intern newcomer junior senior`.split(/\s+/)
 );
-/** Capitalised words that are systems, tools or common sentence starters, never a person's name. */
-const NOT_NAMES = new Set(
-	`kubernetes k8s redis postgres postgresql mysql mariadb kafka nginx jenkins terraform ansible docker aws gcp
-	azure cloudflare fastly akamai elasticsearch opensearch consul vault nomad envoy istio linkerd prometheus
-	grafana alertmanager pagerduty opsgenie datadog sentry github gitlab bitbucket helm argo argocd flux lambda
-	spinnaker varnish haproxy memcached rabbitmq cassandra mongodb mongo zookeeper etcd celery sidekiq airflow
-	spark hadoop linux windows macos chrome safari firefox ios android slack zoom jira confluence puppet chef
-	certbot letsencrypt kubelet coredns karpenter keda vitess patroni pgbouncer heroku vercel netlify bigquery snowflake dynamodb cloudwatch stackdriver splunk loki
-	tempo jaeger kibana logstash fluentd vector traefik caddy apache tomcat node deno python java ruby rails
-	django flask spring go rust php npm yarn pip maven gradle bazel git svn cron systemd kernel
-	deploy deployment deployments job jobs build builds migration migrations rollback rollout release releases
-	service services server servers cluster clusters pod pods container containers database databases cache
-	caches queue queues worker workers script scripts check checks healthcheck alert alerts alerting monitor
-	monitoring pipeline pipelines backup backups restore replica replicas primary secondary failover request
-	requests query queries process processes task tasks update updates upgrade upgrades patch config
-	configuration install sync import export test tests probe probes connection connections login payment
-	payments checkout app apps application applications system systems host hosts instance instances retry
-	retries autoscaler scheduler controller proxy gateway router balancer certificate renewal storage disk
-	disks volume volumes network load api batch email emails webhook webhooks notification notifications page
-	pager paging bot bots hook hooks run runs step steps stage stages attempt attempts canary canaries code
-	change changes commit commits merge fix fixes hotfix script it this that which there here then later
-	after before when while once everything something nothing each every both all some the a an and or but
-	also however meanwhile finally initially eventually again still another other we our us they their
-	traffic dns cdn tls ssl http https vpn firewall lb vm vms ci cd prod production staging dev qa
-	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-	august september october november december today yesterday tomorrow tonight morning evening
-	customers customer users user clients client tenant tenants partner partners vendor vendors
-	search checkout frontend backend mobile web website portal dashboard dashboards runbook runbooks`.split(
-		/\s+/
-	)
-);
-const NOUN_SUFFIX = /(?:tion|sion|ment|ing|ness|ity|ance|ence|ure|ics|ism|age|ery|ory|ler|ger|tor|ser)$/i;
 
 /** Outcomes: "we could have lost data" is about luck, not a judgement of a decision. */
 const OUTCOMES = new Set(
@@ -220,15 +135,6 @@ function isAdverb(w: string): boolean {
 function firstNonAdverb(toks: Tok[], from = 0, max = 3): number {
 	for (let i = from; i < toks.length && i < from + max; i++) if (!isAdverb(toks[i].w)) return i;
 	return -1;
-}
-
-/** Whether a single word looks like a person's name rather than a system or a common word. */
-export function looksLikePersonName(word: string): boolean {
-	return isName(word.trim());
-}
-
-function isName(w: string): boolean {
-	return /^\p{Lu}\p{Ll}+$/u.test(w) && !NOT_NAMES.has(lower(w)) && !NOUN_SUFFIX.test(w);
 }
 
 /** Whether a word (last word of a subject) stands for a person: a pronoun, a role, or a name. */
@@ -320,7 +226,10 @@ const SUGGEST_COUNTERFACTUAL = (phrase: string, verb: string): string =>
 		? `${DESCRIBE} e.g. 'the step to ${verb} was not taken because …' rather than ${quote(`${phrase} ${verb}`)}.`
 		: `${DESCRIBE} Write what was done and known then, not what was not done.`;
 
-const PATTERNS: Pattern[] = [
+// Compiled on first use: building these /iu expressions takes tens of milliseconds, which a page
+// that only imports this module (or never lints) should not pay.
+let compiled: Pattern[] | undefined;
+const patterns = (): Pattern[] => (compiled ??= [
 	// should have / should not have + past participle; should've always.
 	{
 		rule: 'counterfactual',
@@ -675,7 +584,7 @@ const PATTERNS: Pattern[] = [
 		accept: (c) => !/\b(?:no|not)\s+$/i.test(c.masked.slice(Math.max(0, c.start - 5), c.start)),
 		suggest: () => `Speak of contributing factors: 'one of the contributing factors was …', and look for the others.`
 	}
-];
+]);
 
 /** A "why" question aimed at a person: the subject after "why did", and the rest of the question. */
 function whyAccept(c: Ctx): Verdict {
@@ -811,7 +720,7 @@ export function lintText(text: string): LanguageFinding[] {
 	if (!text) return [];
 	const masked = maskIgnored(text);
 	const raw: Array<{ start: number; end: number; rule: LanguageRuleId; p: Pattern; data: string }> = [];
-	for (const p of PATTERNS) {
+	for (const p of patterns()) {
 		p.re.lastIndex = 0;
 		let m: RegExpExecArray | null;
 		while ((m = p.re.exec(masked))) {
@@ -852,19 +761,6 @@ export function lintText(text: string): LanguageFinding[] {
 				suggestion: r.p.suggest(phrase, r.data)
 			};
 		});
-}
-
-/** A key for a finding that survives edits elsewhere in the text: field, rule and phrase. */
-export function findingKey(fieldRef: string, f: LanguageFinding): string {
-	return `${fieldRef}:${f.rule}:${f.phrase.toLowerCase()}`;
-}
-
-/** A language finding located in a postmortem field, with its key and whether it was marked reviewed. */
-export interface PostmortemFinding {
-	field: TextField;
-	finding: LanguageFinding;
-	key: string;
-	reviewed: boolean;
 }
 
 /** Language findings across every free-text field of a postmortem, in document order. */

@@ -1,6 +1,7 @@
 /** The review checklist: what a good blameless postmortem has before it is final. */
 
-import { lintPostmortem, looksLikePersonName, type PostmortemFinding } from './lint';
+import type { PostmortemFinding } from './language';
+import { looksLikePersonName } from './names';
 import type { CorrectiveAction, Milestone, Postmortem, SectionId } from './model';
 
 /** One check of the review checklist and how this postmortem fares. */
@@ -157,14 +158,10 @@ function plural(n: number, one: string, many = one + 's'): string {
 }
 
 /**
- * Check a postmortem against the review checklist; `now` dates a meeting not yet held. An editor
- * that already linted the document passes its `findings` so the text is not linted twice.
+ * Check a postmortem against the review checklist; `now` dates a meeting not yet held and
+ * `findings` are its language findings (`lintPostmortem(pm)`, or what an editor already found).
  */
-export function reviewPostmortem(
-	pm: Postmortem,
-	now: Date,
-	findings: readonly PostmortemFinding[] = lintPostmortem(pm)
-): ReviewItem[] {
+export function reviewPostmortem(pm: Postmortem, now: Date, findings: readonly PostmortemFinding[]): ReviewItem[] {
 	const items: ReviewItem[] = [];
 	const add = (id: string, status: ReviewItem['status'], title: string, message: string, section: SectionId) =>
 		items.push({ id, status, title, message, section });

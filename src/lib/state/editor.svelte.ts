@@ -4,12 +4,12 @@ import {
 	createTimelineEntry,
 	deriveMetrics,
 	findingKey,
-	lintText,
 	sortTimeline,
 	textFields,
 	type ContributingFactor,
 	type CorrectiveAction,
 	type LanguageFinding,
+	type Metrics,
 	type Postmortem,
 	type ReviewItem,
 	reviewPostmortem,
@@ -19,12 +19,40 @@ import {
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import LintWorker from './lint.worker?worker';
 
+/** Run `fn` when the browser is idle (at most `timeout` ms later). */
+function whenIdle(fn: () => void, timeout = 300): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
+	else setTimeout(fn, 0);
+}
+
+type Linter = typeof import('$lib/domain/lint');
+let linter: Linter | undefined;
+let loadingLinter: Promise<Linter> | undefined;
+/**
+ * The language engine, loaded on first need: it is the largest part of the editor's code, and
+ * opening a postmortem should not wait for it (the first analysis runs in a worker anyway).
+ */
+export function loadLinter(): Promise<Linter> {
+	loadingLinter ??= import('$lib/domain/lint').then(
+		(m) => (linter = m),
+		(e: unknown) => {
+			loadingLinter = undefined; // let a later call try again
+			throw e;
+		}
+	);
+	return loadingLinter;
+}
+
 const lintCache = new Map<string, LanguageFinding[]>();
-/** lintText with a cache, so re-linting a long document on each keystroke only reads the changed field. */
+/**
+ * lintText with a cache, so re-linting a long document on each keystroke only reads the changed
+ * field. Finds nothing until `loadLinter()` has resolved (the editor waits for it before linting).
+ */
 export function cachedLint(text: string): LanguageFinding[] {
 	let hit = lintCache.get(text);
 	if (!hit) {
-		hit = lintText(text);
+		if (!linter) return [];
+		hit = linter.lintText(text);
 		if (lintCache.size > 5000) lintCache.clear();
 		lintCache.set(text, hit);
 	}
@@ -33,13 +61,16 @@ export function cachedLint(text: string): LanguageFinding[] {
 
 let warmedUp = false;
 /**
- * Run the linter once on this thread (called when a text field first gets focus), so compiling its
- * patterns happens then rather than on the first keystroke.
+ * Load the linter and run it once on this thread (called when a text field first gets focus), so
+ * compiling its patterns happens then rather than on the first keystroke.
  */
 export function warmUpLint(): void {
 	if (warmedUp) return;
 	warmedUp = true;
-	lintText('We should have known; they failed to check it. Obviously human error, the root cause. Why did you?');
+	loadLinter().then(
+		(l) => l.lintText('We should have known; they failed to check it. Obviously human error, the root cause. Why did you?'),
+		() => (warmedUp = false)
+	);
 }
 
 /** A language finding located in the document. */
@@ -73,7 +104,12 @@ export class EditorState {
 	/** The other tab's version while a conflict is unresolved. */
 	conflict: Postmortem | undefined = $state.raw();
 
-	readonly metrics = $derived(deriveMetrics(this.draft));
+	/**
+	 * Derived durations, undefined until the browser is idle after opening: the first time-zone
+	 * conversion sets up the browser's date formatting, which takes tens of milliseconds.
+	 */
+	private metricsReady = $state(false);
+	readonly metrics: Metrics | undefined = $derived(this.metricsReady ? deriveMetrics(this.draft) : undefined);
 	/** Whole-document analysis (language review, checklist) starts once the editor has painted. */
 	analysisReady = $state(false);
 	readonly findings: LocatedFinding[] = $derived.by(() => {
@@ -88,7 +124,9 @@ export class EditorState {
 		return out;
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
-	readonly review: ReviewItem[] = $derived(reviewPostmortem(this.draft, new Date(), this.findings));
+	readonly review: ReviewItem[] = $derived(
+		this.analysisReady ? reviewPostmortem(this.draft, new Date(), this.findings) : []
+	);
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
@@ -113,7 +151,9 @@ export class EditorState {
 	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4], routeId = pm.id) {
 		this.draft = pm;
 		this.routeId = routeId;
-		this.analyse(pm);
+		// After the first paint: the worker and the linter are fetched then, not ahead of the page.
+		whenIdle(() => this.analyse(pm));
+		whenIdle(() => (this.metricsReady = true));
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
 			pm,
@@ -131,26 +171,35 @@ export class EditorState {
 	}
 
 	/**
-	 * Lint every field of the opened document in a worker (filling the lint cache), then switch the
-	 * language review and checklist on. Opening a postmortem never waits for the linter. Without
-	 * workers, fields are linted one per idle slice instead.
+	 * Lint every field of the opened document in a worker (filling the lint cache) while this thread
+	 * loads the linter, then switch the language review, checklist and derived durations on. Opening
+	 * a postmortem never waits for the linter. Without workers, fields are linted one per idle slice.
 	 */
 	private analyse(pm: Postmortem): void {
 		const texts = [...new Set(textFields(pm).map((f) => f.text))].filter((t) => !lintCache.has(t));
-		const done = () => (this.analysisReady = true);
-		if (!texts.length) return void queueMicrotask(done);
+		let linted = false;
+		const done = () => {
+			linted = true;
+			loadLinter().then(
+				() => (this.analysisReady = true),
+				() => setTimeout(done, 2000)
+			);
+		};
+		if (!texts.length) return done();
 		const inSlices = () => {
 			let i = 0;
-			const later = (fn: () => void) =>
-				typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 200 }) : setTimeout(fn, 0);
+			const later = (fn: () => void) => whenIdle(fn, 200);
 			const slice = () => {
-				if (this.analysisReady) return;
+				if (linted || this.analysisReady) return;
 				const start = performance.now();
 				while (i < texts.length && performance.now() - start < 8) cachedLint(texts[i++]);
 				if (i < texts.length) later(slice);
 				else done();
 			};
-			later(slice);
+			loadLinter().then(
+				() => later(slice),
+				() => done()
+			);
 		};
 		let worker: Worker;
 		try {
@@ -158,6 +207,7 @@ export class EditorState {
 		} catch {
 			return inSlices();
 		}
+		void loadLinter().catch(() => {});
 		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][] }>) => {
 			e.data.results.forEach((r, i) => lintCache.set(texts[i], r));
 			worker.terminate();
@@ -239,6 +289,11 @@ export class EditorState {
 
 	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
 	requestStatus(status: Postmortem['status']): void {
+		// Going final checks the whole document, which needs the linter.
+		if (status === 'final' && this.draft.status !== 'final' && !linter) {
+			loadLinter().then(() => this.requestStatus(status), () => this.update({ status }));
+			return;
+		}
 		this.analysisReady = true;
 		if (status === 'final' && this.draft.status !== 'final' && this.failing.length) {
 			this.finalCheck = true;

@@ -6,6 +6,7 @@ import {
 	reviewPostmortem,
 	type ReviewItem
 } from '$lib/domain/review';
+import { lintPostmortem } from '$lib/domain/lint';
 import {
 	createContributingFactor,
 	createCorrectiveAction,
@@ -68,12 +69,12 @@ function item(items: ReviewItem[], id: string): ReviewItem {
 }
 
 function check(pm: Postmortem, id: string, now = NOW): ReviewItem {
-	return item(reviewPostmortem(pm, now), id);
+	return item(reviewPostmortem(pm, now, lintPostmortem(pm)), id);
 }
 
 describe('reviewPostmortem', () => {
 	it('passes a good postmortem on every item', () => {
-		const items = reviewPostmortem(good(), NOW);
+		const items = reviewPostmortem(good(), NOW, lintPostmortem(good()));
 		expect(items.filter((i) => i.status !== 'pass')).toEqual([]);
 		expect(readiness(items)).toEqual({ pass: items.length, warn: 0, fail: 0 });
 		for (const i of items) {
@@ -188,7 +189,7 @@ describe('reviewPostmortem', () => {
 		it('fails when there are none, and skips the checks that need actions', () => {
 			const pm = good();
 			pm.correctiveActions = [];
-			const items = reviewPostmortem(pm, NOW);
+			const items = reviewPostmortem(pm, NOW, lintPostmortem(pm));
 			expect(item(items, 'actions-present').status).toBe('fail');
 			expect(items.some((i) => i.id === 'actions-complete')).toBe(false);
 			pm.correctiveActions = [action('Add a canary stage', { status: 'wont-do' })];
@@ -334,7 +335,7 @@ describe('readiness', () => {
 	});
 
 	it('counts a blank postmortem as not ready', () => {
-		const r = readiness(reviewPostmortem(createPostmortem(NOW, 'UTC'), NOW));
+		const r = readiness(reviewPostmortem(createPostmortem(NOW, 'UTC'), NOW, []));
 		expect(r.fail).toBeGreaterThanOrEqual(4);
 	});
 });

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPostmortem, createTimelineEntry, type Milestone, type Postmortem } from '$lib/domain';
+
+// Node has no Worker and no requestIdleCallback, so these run the editor's fallbacks: the linter is
+// loaded on this thread and the document is linted in slices. Each test gets fresh modules, so the
+// linter is not loaded yet when it opens a postmortem.
+let n = 0;
+let storage: typeof import('$lib/storage');
+let EditorState: typeof import('$lib/state/editor.svelte').EditorState;
+beforeEach(async () => {
+	vi.resetModules();
+	storage = await import('$lib/storage');
+	storage.useDatabase(new storage.WorkbenchDB(`test-editor-${++n}`));
+	({ EditorState } = await import('$lib/state/editor.svelte'));
+});
+
+function incident(): Postmortem {
+	const pm = createPostmortem(new Date('2026-11-03T10:00:00Z'), 'Europe/Berlin');
+	const at = (t: string, milestone?: Milestone) => ({
+		...createTimelineEntry(`2026-11-03T${t}`),
+		what: `Something at ${t}`,
+		...(milestone ? { milestone } : {})
+	});
+	return {
+		...pm,
+		title: 'Checkout errors',
+		summary: 'The on-call engineer should have checked the dashboard. It was human error.',
+		timeline: [at('14:00', 'impact-began'), at('14:06', 'detected'), at('14:42', 'resolved')]
+	};
+}
+
+describe('EditorState on opening', () => {
+	it('opens at once, then switches on the language review, checklist and durations', async () => {
+		const editor = new EditorState(await storage.create(incident()));
+		// Nothing waits for the linter: the first render sees no analysis yet.
+		expect(editor.analysisReady).toBe(false);
+		expect(editor.coach).toBeUndefined();
+		expect(editor.findings).toEqual([]);
+		expect(editor.review).toEqual([]);
+
+		await vi.waitFor(() => expect(editor.analysisReady).toBe(true), { timeout: 5000 });
+		expect(editor.coach).toBeDefined();
+		expect(editor.findings.map((f) => f.finding.phrase)).toEqual(['should have checked', 'human error']);
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('warn');
+
+		await vi.waitFor(() => expect(editor.metrics).toBeDefined());
+		expect(editor.metrics?.timeToDetect).toBe(6);
+		expect(editor.metrics?.totalDuration).toBe(42);
+	});
+
+	it('going final straight after opening runs every check, language included, and asks first', async () => {
+		const pm = await storage.create({ ...incident(), contributingFactors: [] });
+		const editor = new EditorState(pm);
+		editor.requestStatus('final');
+		await vi.waitFor(() => expect(editor.finalCheck).toBe(true), { timeout: 5000 });
+		expect(editor.failing.length).toBeGreaterThan(0);
+		expect(editor.findings).toHaveLength(2);
+		expect(editor.draft.status).toBe(pm.status);
+		await editor.flush();
+		expect((await storage.get(pm.id))?.status).toBe(pm.status);
+	});
+});
