@@ -5,9 +5,9 @@ export * from './markdown';
 export * from './markdown-import';
 export * from './json';
 export * from './example';
-// The language engine (lint.ts: lintText, lintPostmortem) is imported from '$lib/domain/lint'
-// directly, so pages can load it lazily; its rules and finding types are here.
+// The language engine (lint.ts: lintText, lintPostmortem) and the checklist's checks (review.ts:
+// reviewPostmortem) are imported from their own modules, so the editor can load them after it has
+// painted; their rules, item shapes and the readiness tally are here.
 export * from './language';
-export * from './names';
-export * from './review';
+export * from './checklist';
 export * from './facilitation';

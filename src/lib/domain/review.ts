@@ -3,17 +3,9 @@
 import type { PostmortemFinding } from './language';
 import { looksLikePersonName } from './names';
 import type { CorrectiveAction, Milestone, Postmortem, SectionId } from './model';
+import type { ReviewItem } from './checklist';
 
-/** One check of the review checklist and how this postmortem fares. */
-export interface ReviewItem {
-	id: string;
-	status: 'pass' | 'warn' | 'fail';
-	title: string;
-	/** One sentence saying what to do (or that all is well). */
-	message: string;
-	/** Where in the editor the user fixes it. */
-	section: SectionId;
-}
+export { readiness, type ReviewItem } from './checklist';
 
 /** Business days (Mon–Fri) allowed between the incident and the postmortem meeting. */
 export const MEETING_WITHIN_BUSINESS_DAYS = 5;
@@ -393,11 +385,4 @@ export function reviewPostmortem(pm: Postmortem, now: Date, findings: readonly P
 	);
 
 	return items;
-}
-
-/** How many checklist items pass, warn and fail. */
-export function readiness(items: readonly ReviewItem[]): { pass: number; warn: number; fail: number } {
-	const out = { pass: 0, warn: 0, fail: 0 };
-	for (const i of items) out[i.status]++;
-	return out;
 }

@@ -12,12 +12,11 @@ import {
 	type Metrics,
 	type Postmortem,
 	type ReviewItem,
-	reviewPostmortem,
 	type TextField,
 	type TimelineEntry
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
-import LintWorker from './lint.worker?worker';
+import AnalysisWorker from './analysis.worker?worker';
 
 /** Run `fn` when the browser is idle (at most `timeout` ms later). */
 function whenIdle(fn: () => void, timeout = 300): void {
@@ -25,16 +24,20 @@ function whenIdle(fn: () => void, timeout = 300): void {
 	else setTimeout(fn, 0);
 }
 
-type Linter = typeof import('$lib/domain/lint');
+/** The language engine and the checklist's checks: the largest part of the editor's code. */
+interface Linter {
+	lintText: typeof import('$lib/domain/lint').lintText;
+	reviewPostmortem: typeof import('$lib/domain/review').reviewPostmortem;
+}
 let linter: Linter | undefined;
 let loadingLinter: Promise<Linter> | undefined;
 /**
- * The language engine, loaded on first need: it is the largest part of the editor's code, and
- * opening a postmortem should not wait for it (the first analysis runs in a worker anyway).
+ * Load the linter and the checklist on first need: opening a postmortem should not wait for them
+ * (the first analysis runs in a worker anyway).
  */
 export function loadLinter(): Promise<Linter> {
-	loadingLinter ??= import('$lib/domain/lint').then(
-		(m) => (linter = m),
+	loadingLinter ??= Promise.all([import('$lib/domain/lint'), import('$lib/domain/review')]).then(
+		([lint, review]) => (linter = { lintText: lint.lintText, reviewPostmortem: review.reviewPostmortem }),
 		(e: unknown) => {
 			loadingLinter = undefined; // let a later call try again
 			throw e;
@@ -104,13 +107,24 @@ export class EditorState {
 	/** The other tab's version while a conflict is unresolved. */
 	conflict: Postmortem | undefined = $state.raw();
 
-	/**
-	 * Derived durations, undefined until the browser is idle after opening: the first time-zone
-	 * conversion sets up the browser's date formatting, which takes tens of milliseconds.
-	 */
+	/** The durations the analysis worker derived for the timeline as opened. */
+	private openedMetrics = $state.raw<{ timing: Pick<Postmortem, 'timeline' | 'timeZone'>; metrics: Metrics }>();
 	private metricsReady = $state(false);
-	readonly metrics: Metrics | undefined = $derived(this.metricsReady ? deriveMetrics(this.draft) : undefined);
-	/** Whole-document analysis (language review, checklist) starts once the editor has painted. */
+	/**
+	 * Derived durations, undefined until the first analysis is done: the first time-zone conversion
+	 * sets up the browser's date formatting (tens of milliseconds), so while the timeline is as
+	 * opened the worker's result is used, and this thread only pays for it once the timeline changes.
+	 */
+	readonly metrics: Metrics | undefined = $derived.by(() => {
+		const opened = this.openedMetrics;
+		if (opened && opened.timing.timeline === this.draft.timeline && opened.timing.timeZone === this.draft.timeZone)
+			return opened.metrics;
+		return this.metricsReady ? deriveMetrics(this.draft) : undefined;
+	});
+	/**
+	 * Whole-document analysis (language review, checklist) starts once the editor has painted; true
+	 * only once the linter has loaded.
+	 */
 	analysisReady = $state(false);
 	readonly findings: LocatedFinding[] = $derived.by(() => {
 		if (!this.analysisReady) return [];
@@ -125,7 +139,7 @@ export class EditorState {
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
 	readonly review: ReviewItem[] = $derived(
-		this.analysisReady ? reviewPostmortem(this.draft, new Date(), this.findings) : []
+		this.analysisReady && linter ? linter.reviewPostmortem(this.draft, new Date(), this.findings) : []
 	);
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** True while the "mark as final?" check is shown. */
@@ -153,7 +167,6 @@ export class EditorState {
 		this.routeId = routeId;
 		// After the first paint: the worker and the linter are fetched then, not ahead of the page.
 		whenIdle(() => this.analyse(pm));
-		whenIdle(() => (this.metricsReady = true));
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
 			pm,
@@ -171,26 +184,32 @@ export class EditorState {
 	}
 
 	/**
-	 * Lint every field of the opened document in a worker (filling the lint cache) while this thread
-	 * loads the linter, then switch the language review, checklist and derived durations on. Opening
-	 * a postmortem never waits for the linter. Without workers, fields are linted one per idle slice.
+	 * Lint every field of the opened document and derive its durations in a worker (filling the lint
+	 * cache) while this thread loads the linter, then switch the language review, checklist and
+	 * durations on. Opening a postmortem never waits for any of it. Without workers, fields are
+	 * linted here one per idle slice.
 	 */
 	private analyse(pm: Postmortem): void {
 		const texts = [...new Set(textFields(pm).map((f) => f.text))].filter((t) => !lintCache.has(t));
-		let linted = false;
-		const done = () => {
-			linted = true;
-			loadLinter().then(
-				() => (this.analysisReady = true),
-				() => setTimeout(done, 2000)
-			);
+		const timing = { timeline: pm.timeline, timeZone: pm.timeZone };
+		let settled = false;
+		const done = (metrics?: Metrics) => {
+			if (settled) return;
+			settled = true;
+			if (metrics) this.openedMetrics = { timing, metrics };
+			this.metricsReady = true;
+			const ready = () =>
+				loadLinter().then(
+					() => (this.analysisReady = true),
+					() => setTimeout(ready, 2000)
+				);
+			void ready();
 		};
-		if (!texts.length) return done();
 		const inSlices = () => {
 			let i = 0;
 			const later = (fn: () => void) => whenIdle(fn, 200);
 			const slice = () => {
-				if (linted || this.analysisReady) return;
+				if (settled || this.analysisReady) return;
 				const start = performance.now();
 				while (i < texts.length && performance.now() - start < 8) cachedLint(texts[i++]);
 				if (i < texts.length) later(slice);
@@ -203,21 +222,21 @@ export class EditorState {
 		};
 		let worker: Worker;
 		try {
-			worker = new LintWorker();
+			worker = new AnalysisWorker();
 		} catch {
 			return inSlices();
 		}
 		void loadLinter().catch(() => {});
-		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][] }>) => {
+		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][]; metrics: Metrics }>) => {
 			e.data.results.forEach((r, i) => lintCache.set(texts[i], r));
 			worker.terminate();
-			done();
+			done(e.data.metrics);
 		};
 		worker.onerror = () => {
 			worker.terminate();
 			inSlices();
 		};
-		worker.postMessage({ texts });
+		worker.postMessage({ texts, timing });
 	}
 
 	/** Change top-level fields and schedule a save. */
@@ -289,15 +308,20 @@ export class EditorState {
 
 	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
 	requestStatus(status: Postmortem['status']): void {
-		// Going final checks the whole document, which needs the linter.
-		if (status === 'final' && this.draft.status !== 'final' && !linter) {
-			loadLinter().then(() => this.requestStatus(status), () => this.update({ status }));
-			return;
-		}
-		this.analysisReady = true;
-		if (status === 'final' && this.draft.status !== 'final' && this.failing.length) {
-			this.finalCheck = true;
-			return;
+		if (status === 'final' && this.draft.status !== 'final') {
+			// Going final runs the whole checklist now, which needs the linter.
+			if (!linter) {
+				loadLinter().then(
+					() => this.requestStatus(status),
+					() => this.update({ status })
+				);
+				return;
+			}
+			this.analysisReady = true;
+			if (this.failing.length) {
+				this.finalCheck = true;
+				return;
+			}
 		}
 		this.update({ status });
 	}

@@ -46,6 +46,11 @@ describe('EditorState on opening', () => {
 		await vi.waitFor(() => expect(editor.metrics).toBeDefined());
 		expect(editor.metrics?.timeToDetect).toBe(6);
 		expect(editor.metrics?.totalDuration).toBe(42);
+
+		// Durations follow the timeline as it is edited.
+		const [start, detected, resolved] = editor.draft.timeline;
+		editor.update({ timeline: [start, { ...detected, at: '2026-11-03T14:10' }, resolved] });
+		expect(editor.metrics?.timeToDetect).toBe(10);
 	});
 
 	it('going final straight after opening runs every check, language included, and asks first', async () => {
