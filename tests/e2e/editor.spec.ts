@@ -166,3 +166,16 @@ test('typing reaches IndexedDB quickly and survives closing the tab at once', as
 	await again.goto(url);
 	await expect(again.getByLabel('Title')).toHaveValue('Closed right after typing');
 });
+
+test('an edit made just before leaving the page is kept, whether or not a save was already under way', async ({ page }) => {
+	// Leaving can catch the autosave at any point (waiting, or with its write in flight); each round
+	// types and leaves at once, and the library must show the new title every time.
+	for (let round = 1; round <= 6; round++) {
+		await newPostmortem(page);
+		await page.getByLabel('Title').fill(`Left at once ${round}`);
+		await page.goto('/');
+		const list = page.getByRole('list', { name: 'Postmortems' });
+		await expect(list.getByRole('link', { name: `Left at once ${round}`, exact: true })).toBeVisible();
+		await expect(list.getByRole('listitem')).toHaveCount(round);
+	}
+});

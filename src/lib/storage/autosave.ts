@@ -24,6 +24,8 @@ export class Autosaver {
 	private pending: Postmortem | undefined;
 	/** The edit being written right now (kept until the write is confirmed). */
 	private inflight: Postmortem | undefined;
+	/** Aborts the write in flight (when the page goes away, see `flushSync`). */
+	private inflightAbort: AbortController | undefined;
 	/** The newest revision seen in the database, from any tab. */
 	private latestStored: number;
 	private timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,9 +72,10 @@ export class Autosaver {
 		if (!pm || this.paused) return;
 		this.pending = undefined;
 		this.inflight = pm;
+		const abort = (this.inflightAbort = new AbortController());
 		this.onStatus({ state: 'saving' });
 		try {
-			const stored = await this.write({ ...pm, revision: this.baseRevision });
+			const stored = await this.write({ ...pm, revision: this.baseRevision }, { signal: abort.signal });
 			this.inflight = undefined;
 			this.baseRevision = stored.revision;
 			this.latestStored = Math.max(this.latestStored, stored.revision);
@@ -81,6 +84,11 @@ export class Autosaver {
 			this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: stored.updatedAt });
 		} catch (e) {
 			this.inflight = undefined;
+			if (abort.signal.aborted) {
+				// flushSync wrote this edit instead (the page was restored from the back/forward cache).
+				this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: new Date().toISOString() });
+				return;
+			}
 			this.pending ??= pm;
 			if (e instanceof ConflictError && e.stored.revision <= this.baseRevision) {
 				// The "newer" revision is our own pagehide write (page restored from the back/forward cache).
@@ -131,6 +139,9 @@ export class Autosaver {
 		const d = db();
 		if (!pm || !d.isOpen()) return;
 		clearTimeout(this.timer);
+		// A write still in flight needs callbacks an unloading page never runs, and this write would
+		// queue behind it and be lost with it: roll it back now; this write carries the same text.
+		if (this.inflight) this.inflightAbort?.abort();
 		const now = new Date().toISOString();
 		const conflict = this.paused || this.latestStored > this.baseRevision;
 		const row: Postmortem = conflict

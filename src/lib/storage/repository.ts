@@ -54,16 +54,33 @@ function announceChange(): void {
 /**
  * Save an edited postmortem. `pm.revision` is the revision the edit started from: if the stored one
  * is newer (another tab saved meanwhile) this throws ConflictError, unless `force` is set.
- * Returns the stored postmortem with its new revision.
+ * Returns the stored postmortem with its new revision. `signal` aborts the write (rolled back).
  *
  * This is the typing path, so it is one plain IndexedDB transaction (read the small library row,
  * put the document and the row) rather than a Dexie transaction, which costs several times more.
  */
-export async function save(pm: Postmortem, opts: { force?: boolean } = {}): Promise<Postmortem> {
+export async function save(
+	pm: Postmortem,
+	opts: { force?: boolean; signal?: AbortSignal } = {}
+): Promise<Postmortem> {
 	const d = db();
 	if (!d.isOpen()) await d.open();
 	const outcome = await new Promise<Postmortem | { missing: true } | { conflict: true }>((resolve, reject) => {
+		if (opts.signal?.aborted) return reject(new DOMException('The save was aborted.', 'AbortError'));
 		const tx = d.backendDB().transaction(['postmortems', 'summaries'], 'readwrite');
+		// Aborting (see Autosaver.flushSync) rolls the transaction back at once, so a write queued
+		// behind it does not wait for callbacks an unloading page will never run.
+		opts.signal?.addEventListener(
+			'abort',
+			() => {
+				try {
+					tx.abort();
+				} catch {
+					/* already finished */
+				}
+			},
+			{ once: true }
+		);
 		const docs = tx.objectStore('postmortems');
 		const rows = tx.objectStore('summaries');
 		let result: Postmortem | { missing: true } | { conflict: true } | undefined;

@@ -130,6 +130,36 @@ describe('autosave', () => {
 		await saver.dispose();
 	});
 
+	it('pagehide rolls back a save already in flight, so its own write is not queued behind it', async () => {
+		const pm = await create(createPostmortem());
+		const signals: AbortSignal[] = [];
+		const statuses: SaveStatus[] = [];
+		let started!: () => void;
+		const writing = new Promise<void>((r) => (started = r));
+		const saver = new Autosaver(pm, (s) => statuses.push(s), () => {}, 60_000, (p, o) => {
+			if (o?.signal) signals.push(o.signal);
+			const result = save(p, o); // creates its transaction synchronously
+			started();
+			return result;
+		});
+		saver.schedule({ ...pm, title: 'first' });
+		const inFlight = saver.flush();
+		// The save has started its transaction; then more typing, then the page goes away.
+		await writing;
+		saver.schedule({ ...pm, title: 'first and more' });
+		flushAllSync();
+		expect(signals[0].aborted).toBe(true);
+		await inFlight;
+		await new Promise((r) => setTimeout(r, 20));
+		const stored = await get(pm.id);
+		expect(stored?.title).toBe('first and more');
+		expect(stored?.revision).toBe(pm.revision + 1);
+		// Had the page stayed (back/forward cache), it shows the edit as saved, not as an error.
+		expect(statuses.at(-1)?.state).toBe('saved');
+		expect(saver.dirty).toBe(false);
+		await saver.dispose();
+	});
+
 	it('pagehide keeps an edit as a copy when another tab saved a newer revision', async () => {
 		const pm = await create(createPostmortem());
 		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
