@@ -6,6 +6,14 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
+	build: {
+		rolldownOptions: {
+			// src/lib/domain is pure (no DOM, no globals, nothing runs on import), so a page that imports
+			// one thing through the domain barrel does not load the rest: the editor's first load then
+			// leaves out the export and import code it only needs on a click.
+			treeshake: { moduleSideEffects: (id: string) => (/[\\/]src[\\/]lib[\\/]domain[\\/]/.test(id) ? false : undefined) }
+		}
+	},
 	define: {
 		__APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? pkg.version)
 	},

@@ -3,13 +3,13 @@
 import { log, sleep } from './util.mjs';
 
 /**
- * Injected before any app script: records when the first library row and the editor's step heading
- * are first in a rendered frame (the animation frame after they enter the DOM), in ms since
- * navigation start.
+ * Injected before any app script: records when the first library row and the editor's first input
+ * (a postmortem is open when its fields can be typed in) are first in a rendered frame (the
+ * animation frame after they enter the DOM), in ms since navigation start.
  */
 function watchFirstRender() {
 	if (location.pathname.startsWith('/__bench/')) return;
-	const targets = { row: 'ul[aria-label="Postmortems"] a[href^="/p/"]', heading: '#step-heading' };
+	const targets = { row: 'ul[aria-label="Postmortems"] a[href^="/p/"]', field: '.inputs input, .inputs textarea' };
 	const seen = (window.__seen = {});
 	const check = () => {
 		for (const [k, sel] of Object.entries(targets)) {
@@ -50,7 +50,7 @@ export async function measureScale(context, origin, { reps, openId }) {
 	for (let r = -1; r < reps; r++) {
 		const a = await timeApp(context, `${origin}/`, 'row');
 		const b = await timeRaw(context, `${origin}/__bench/raw.html`);
-		const c = await timeApp(context, `${origin}/p/${openId}`, 'heading');
+		const c = await timeApp(context, `${origin}/p/${openId}`, 'field');
 		const d = await timeRaw(context, `${origin}/__bench/raw.html?id=${encodeURIComponent(openId)}`);
 		if (r < 0) continue;
 		out.library.push(a);

@@ -17,12 +17,7 @@ import {
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
-
-/** Run `fn` when the browser is idle (at most `timeout` ms later). */
-function whenIdle(fn: () => void, timeout = 300): void {
-	if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
-	else setTimeout(fn, 0);
-}
+import { whenIdle } from '$lib/scheduling';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
 interface Linter {

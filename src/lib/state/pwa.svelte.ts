@@ -1,5 +1,6 @@
 import { Workbox } from 'workbox-window';
 import { flushAll } from '$lib/storage';
+import { whenIdle } from '$lib/scheduling';
 
 /** The browser's install prompt event (not in TypeScript's DOM types yet). */
 interface BeforeInstallPromptEvent extends Event {
@@ -50,9 +51,15 @@ class Pwa {
 		const wb = new Workbox('/sw.js', { scope: '/' });
 		this.wb = wb;
 		wb.addEventListener('waiting', () => (this.updateReady = true));
-		void wb.register().then((reg) => {
-			if (reg?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
-		});
+		// Registered once the page is idle, so installing the worker (and its precache downloads)
+		// never competes with the first render.
+		whenIdle(
+			() =>
+				void wb.register().then((reg) => {
+					if (reg?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
+				}),
+			1000
+		);
 		setInterval(() => void this.checkForUpdate(), UPDATE_CHECK_MS);
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void this.checkForUpdate();
