@@ -179,3 +179,26 @@ test('an edit made just before leaving the page is kept, whether or not a save w
 		await expect(list.getByRole('listitem')).toHaveCount(round);
 	}
 });
+
+test('Previous and Next walk the steps, and Copy Markdown puts the document on the clipboard', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	await page.getByRole('link', { name: /^Next: / }).click();
+	await expect(page).toHaveTitle(/Step 2 of 12/);
+	await page.getByRole('link', { name: /^Next: / }).click();
+	await expect(page).toHaveTitle(/Step 3 of 12/);
+	await page.getByRole('link', { name: /^← Previous: / }).click();
+	await expect(page).toHaveTitle(/Step 2 of 12/);
+	await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeFocused();
+
+	const title = await page.getByRole('heading', { level: 1 }).innerText();
+	await page.getByText('Export', { exact: true }).click();
+	await page.getByRole('button', { name: 'Copy Markdown' }).click();
+	await expect(page.getByText('Markdown copied to the clipboard.')).toBeVisible();
+	const copied = await page.evaluate(() => navigator.clipboard.readText());
+	expect(copied.startsWith(`# ${title}\n`)).toBe(true);
+	expect(copied).toContain('## Timeline');
+	expect(copied).toContain('## Corrective actions');
+});
