@@ -4,7 +4,7 @@
 import { SECTIONS, sectionProgress, toMarkdown, toJsonBundle, type Postmortem } from '$lib/domain';
 import { create, db, get, list, save, summarize, type PostmortemSummary } from '$lib/storage';
 import { readImportFile, storeImport } from '$lib/state/importing';
-import { EditorState, cachedLint, loadLinter } from '$lib/state/editor.svelte';
+import { EditorState, cachedLint, linter } from '$lib/state/editor.svelte';
 import { renderMarkdown } from '$lib/render/render';
 import { realistic } from './data';
 
@@ -220,7 +220,7 @@ const bench = {
 		}
 		const editor = new EditorState(pm);
 		// As in the app: the linter and the derived durations switch on shortly after opening.
-		await loadLinter();
+		await linter.load();
 		while (!editor.analysisReady || !editor.metrics) await new Promise((r) => setTimeout(r, 20));
 		const parts: Record<string, number[]> = { lintField: [], metrics: [], findings: [], review: [], progress: [] };
 		for (let r = -1; r < 10; r++) {

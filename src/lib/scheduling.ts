@@ -22,7 +22,7 @@ export function nextTask(fn: () => void): void {
  * Run `fn` once the next frame has been painted (or after 100 ms in a hidden tab, which paints
  * nothing).
  */
-export function afterPaint(fn: () => void): void {
+function afterPaint(fn: () => void): void {
 	let done = false;
 	const run = () => {
 		if (done) return;
@@ -42,4 +42,32 @@ export function whenIdle(fn: () => void, timeout = 300): void {
 		typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 0);
 	if (typeof requestAnimationFrame === 'function') afterPaint(idle);
 	else idle();
+}
+
+/** Code (or a value built from it) loaded on first need, once; a failed load is tried again next call. */
+export interface Lazy<T> {
+	/** The value if it has loaded already, so a click or a keystroke can use it without waiting. */
+	readonly now: T | undefined;
+	load(): Promise<T>;
+}
+
+/** Wrap a loader (usually dynamic imports) so it runs once and its result is kept. */
+export function lazy<T>(loader: () => Promise<T>): Lazy<T> {
+	let value: T | undefined;
+	let loading: Promise<T> | undefined;
+	return {
+		get now() {
+			return value;
+		},
+		load() {
+			loading ??= loader().then(
+				(v) => (value = v),
+				(e: unknown) => {
+					loading = undefined;
+					throw e;
+				}
+			);
+			return loading;
+		}
+	};
 }

@@ -4,9 +4,6 @@ import { textFields, type Postmortem } from './model';
 import { findingKey, type LanguageFinding, type LanguageRuleId, type PostmortemFinding } from './language';
 import { isName } from './names';
 
-export * from './language';
-export { looksLikePersonName } from './names';
-
 const MESSAGES: Record<LanguageRuleId, string> = {
 	counterfactual:
 		'Counterfactual: it describes what did not happen, a story that exists only in hindsight and implies someone chose wrongly.',

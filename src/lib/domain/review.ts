@@ -5,8 +5,6 @@ import { looksLikePersonName } from './names';
 import type { CorrectiveAction, Milestone, Postmortem, SectionId } from './model';
 import type { ReviewItem } from './checklist';
 
-export { readiness, type ReviewItem } from './checklist';
-
 /** Business days (Mon–Fri) allowed between the incident and the postmortem meeting. */
 export const MEETING_WITHIN_BUSINESS_DAYS = 5;
 /** Above this many corrective actions the review warns. */

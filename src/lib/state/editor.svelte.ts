@@ -17,40 +17,32 @@ import {
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
-import { whenIdle } from '$lib/scheduling';
+import { lazy, whenIdle } from '$lib/scheduling';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
 interface Linter {
 	lintText: typeof import('$lib/domain/lint').lintText;
 	reviewPostmortem: typeof import('$lib/domain/review').reviewPostmortem;
 }
-let linter: Linter | undefined;
-let loadingLinter: Promise<Linter> | undefined;
 /**
- * Load the linter and the checklist on first need: opening a postmortem should not wait for them
- * (the first analysis runs in a worker anyway).
+ * Loaded on first need: opening a postmortem should not wait for the linter and the checklist (the
+ * first analysis runs in a worker anyway).
  */
-export function loadLinter(): Promise<Linter> {
-	loadingLinter ??= Promise.all([import('$lib/domain/lint'), import('$lib/domain/review')]).then(
-		([lint, review]) => (linter = { lintText: lint.lintText, reviewPostmortem: review.reviewPostmortem }),
-		(e: unknown) => {
-			loadingLinter = undefined; // let a later call try again
-			throw e;
-		}
-	);
-	return loadingLinter;
-}
+export const linter = lazy(async (): Promise<Linter> => {
+	const [lint, review] = await Promise.all([import('$lib/domain/lint'), import('$lib/domain/review')]);
+	return { lintText: lint.lintText, reviewPostmortem: review.reviewPostmortem };
+});
 
 const lintCache = new Map<string, LanguageFinding[]>();
 /**
  * lintText with a cache, so re-linting a long document on each keystroke only reads the changed
- * field. Finds nothing until `loadLinter()` has resolved (the editor waits for it before linting).
+ * field. Finds nothing until the linter has loaded (the editor waits for it before linting).
  */
 export function cachedLint(text: string): LanguageFinding[] {
 	let hit = lintCache.get(text);
 	if (!hit) {
-		if (!linter) return [];
-		hit = linter.lintText(text);
+		if (!linter.now) return [];
+		hit = linter.now.lintText(text);
 		if (lintCache.size > 5000) lintCache.clear();
 		lintCache.set(text, hit);
 	}
@@ -65,7 +57,7 @@ let warmedUp = false;
 export function warmUpLint(): void {
 	if (warmedUp) return;
 	warmedUp = true;
-	loadLinter().then(
+	linter.load().then(
 		(l) => l.lintText('We should have known; they failed to check it. Obviously human error, the root cause. Why did you?'),
 		() => (warmedUp = false)
 	);
@@ -102,19 +94,19 @@ export class EditorState {
 	/** The other tab's version while a conflict is unresolved. */
 	conflict: Postmortem | undefined = $state.raw();
 
-	/** The durations the analysis worker derived for the timeline as opened. */
-	private openedMetrics = $state.raw<{ timing: Pick<Postmortem, 'timeline' | 'timeZone'>; metrics: Metrics }>();
-	private metricsReady = $state(false);
+	/** The timeline as opened and, from the analysis worker, its durations; set once that analysis is done. */
+	private opened = $state.raw<{ timing: Pick<Postmortem, 'timeline' | 'timeZone'>; metrics?: Metrics }>();
 	/**
 	 * Derived durations, undefined until the first analysis is done: the first time-zone conversion
 	 * sets up the browser's date formatting (tens of milliseconds), so while the timeline is as
 	 * opened the worker's result is used, and this thread only pays for it once the timeline changes.
 	 */
 	readonly metrics: Metrics | undefined = $derived.by(() => {
-		const opened = this.openedMetrics;
-		if (opened && opened.timing.timeline === this.draft.timeline && opened.timing.timeZone === this.draft.timeZone)
-			return opened.metrics;
-		return this.metricsReady ? deriveMetrics(this.draft) : undefined;
+		const o = this.opened;
+		if (!o) return undefined;
+		if (o.metrics && o.timing.timeline === this.draft.timeline && o.timing.timeZone === this.draft.timeZone)
+			return o.metrics;
+		return deriveMetrics(this.draft);
 	});
 	/**
 	 * Whole-document analysis (language review, checklist) starts once the editor has painted; true
@@ -134,7 +126,7 @@ export class EditorState {
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
 	readonly review: ReviewItem[] = $derived(
-		this.analysisReady && linter ? linter.reviewPostmortem(this.draft, new Date(), this.findings) : []
+		this.analysisReady && linter.now ? linter.now.reviewPostmortem(this.draft, new Date(), this.findings) : []
 	);
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** True while the "mark as final?" check is shown. */
@@ -191,10 +183,9 @@ export class EditorState {
 		const done = (metrics?: Metrics) => {
 			if (settled) return;
 			settled = true;
-			if (metrics) this.openedMetrics = { timing, metrics };
-			this.metricsReady = true;
+			this.opened = { timing, metrics };
 			const ready = () =>
-				loadLinter().then(
+				linter.load().then(
 					() => (this.analysisReady = true),
 					() => setTimeout(ready, 2000)
 				);
@@ -210,7 +201,7 @@ export class EditorState {
 				if (i < texts.length) later(slice);
 				else done();
 			};
-			loadLinter().then(
+			linter.load().then(
 				() => later(slice),
 				() => done()
 			);
@@ -221,7 +212,7 @@ export class EditorState {
 		} catch {
 			return inSlices();
 		}
-		void loadLinter().catch(() => {});
+		void linter.load().catch(() => {});
 		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][]; metrics: Metrics }>) => {
 			e.data.results.forEach((r, i) => lintCache.set(texts[i], r));
 			worker.terminate();
@@ -305,8 +296,8 @@ export class EditorState {
 	requestStatus(status: Postmortem['status']): void {
 		if (status === 'final' && this.draft.status !== 'final') {
 			// Going final runs the whole checklist now, which needs the linter.
-			if (!linter) {
-				loadLinter().then(
+			if (!linter.now) {
+				linter.load().then(
 					() => this.requestStatus(status),
 					() => this.update({ status })
 				);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	findingKey,
-	LANGUAGE_RULE_IDS,
-	LANGUAGE_RULES,
-	lintPostmortem,
-	lintText,
-	type LanguageRuleId
-} from '$lib/domain/lint';
+import { lintPostmortem, lintText } from '$lib/domain/lint';
+import { findingKey, LANGUAGE_RULE_IDS, LANGUAGE_RULES, type LanguageRuleId } from '$lib/domain/language';
 import { createContributingFactor, createPostmortem, createTimelineEntry } from '$lib/domain/model';
 
 /** Sentences that must be flagged, with the rule expected (other findings may appear too). */

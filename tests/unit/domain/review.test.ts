@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	businessDaysBetween,
-	isVagueAction,
-	readiness,
-	reviewPostmortem,
-	type ReviewItem
-} from '$lib/domain/review';
+import { businessDaysBetween, isVagueAction, reviewPostmortem } from '$lib/domain/review';
+import { readiness, type ReviewItem } from '$lib/domain/checklist';
 import { lintPostmortem } from '$lib/domain/lint';
 import {
 	createContributingFactor,
