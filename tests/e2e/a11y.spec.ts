@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures';
+import { test, expect, expectStepReady } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function seriousViolations(page: Page) {
@@ -21,12 +21,15 @@ test('axe finds no serious or critical problems on the library, every step, the 
 	expect(await seriousViolations(page)).toEqual([]);
 
 	await page.getByRole('list', { name: 'Postmortems' }).getByRole('link').first().click();
+	// count() does not wait: let the editor open first.
+	await expectStepReady(page, 'Overview');
 	const nav = page.getByRole('navigation', { name: 'Sections' });
 	const steps = await nav.getByRole('link').count();
 	expect(steps).toBe(12);
 	for (let i = 0; i < steps; i++) {
 		await nav.getByRole('link').nth(i).click();
 		await expect(page).toHaveTitle(new RegExp(`Step ${i + 1} of 12`));
+		await expect(page.getByRole('navigation', { name: 'Step navigation' })).toBeVisible();
 		expect(await seriousViolations(page), `step ${i + 1}`).toEqual([]);
 	}
 	await page.getByRole('link', { name: 'Preview', exact: true }).click();

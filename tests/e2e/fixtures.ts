@@ -47,8 +47,17 @@ export { expect };
 export async function newPostmortem(page: Page): Promise<string> {
 	await page.goto('/');
 	await page.getByRole('button', { name: /^(New postmortem|Start a postmortem)$/ }).first().click();
-	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	await expectStepReady(page, 'Overview');
 	return page.url().split('/p/')[1].split('/')[0];
+}
+
+/**
+ * Wait until an editor step is fully shown: its heading, and its inputs with the step pager (they
+ * render a task after the heading when a postmortem opens).
+ */
+export async function expectStepReady(page: Page, title: string): Promise<void> {
+	await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Step navigation' })).toBeVisible();
 }
 
 /** Wait until the quiet status says the last edit reached IndexedDB. */

@@ -30,6 +30,8 @@ test('script typed into every text field never runs in the preview', async ({ pa
 	const steps = await nav.getByRole('link').count();
 	for (let i = 0; i < steps; i++) {
 		await nav.getByRole('link').nth(i).click();
+		await expect(page).toHaveTitle(new RegExp(`Step ${i + 1} of ${steps}`));
+		await expect(page.getByRole('navigation', { name: 'Step navigation' })).toBeVisible();
 		for (const add of ['Add timeline entry', 'Add contributing factor', 'Add corrective action']) {
 			const b = page.getByRole('button', { name: add });
 			if (await b.count()) await b.click();
