@@ -58,7 +58,9 @@ export function runLighthouse({ url, executablePath, profile, work, name, timeou
 		'--only-categories=performance,accessibility,best-practices',
 		'--disable-storage-reset',
 		'--max-wait-for-load=60000',
-		`--chrome-flags=${chromeFlags}`
+		`--chrome-flags=${chromeFlags}`,
+		// For digging into a figure: keep each run's trace beside its report (with BENCH_KEEP=1).
+		...(process.env.BENCH_LH_ASSETS === '1' ? ['--save-assets'] : [])
 	];
 	return new Promise((resolve) => {
 		let stderr = '';
