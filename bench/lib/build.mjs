@@ -55,6 +55,10 @@ export async function buildAll({ repo, work }) {
 
 	log('building the app and the empty SvelteKit fixture');
 	const t0 = performance.now();
+	// On a fresh clone the repo has no .svelte-kit yet, and the scratch copy's build then fails
+	// (the PWA plugin looks for the client's version.json before the client is built). Generating
+	// the repo's own .svelte-kit first, as `npm run check` does, avoids it.
+	await run(process.execPath, [join(repo, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], { cwd: repo });
 	// One at a time: two builds at once on two cores only make both slower and noisier.
 	await run(process.execPath, [vite, 'build'], { cwd: appDir, env: { NODE_ENV: 'production' } });
 	await run(process.execPath, [vite, 'build'], { cwd: fixtureDir, env: { NODE_ENV: 'production' } });
