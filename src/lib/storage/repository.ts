@@ -28,10 +28,27 @@ export async function list(): Promise<PostmortemSummary[]> {
 
 /** One whole postmortem, or undefined. */
 export async function get(id: string): Promise<Postmortem | undefined> {
+	const early = earlyRead;
+	earlyRead = undefined;
+	if (early?.id === id) return early.read;
 	return db().postmortems.get(id);
 }
 
+let earlyRead: { id: string; read: Promise<Postmortem | undefined> } | undefined;
+
+/**
+ * Start reading a postmortem (and opening the database) while the editor's code is still loading.
+ * The next `get()` of that id takes this read instead of starting another; any other `get()` or
+ * any write drops it, so it is never served stale.
+ */
+export function prefetch(id: string): void {
+	const read = db().postmortems.get(id);
+	read.catch(() => {}); // the get() that takes it sees the error; an unused read must not be reported
+	earlyRead = { id, read };
+}
+
 async function put(pm: Postmortem): Promise<void> {
+	earlyRead = undefined;
 	const d = db();
 	await d.transaction('rw', d.postmortems, d.summaries, async () => {
 		await d.postmortems.put(pm);
@@ -63,6 +80,7 @@ export async function save(
 	pm: Postmortem,
 	opts: { force?: boolean; signal?: AbortSignal } = {}
 ): Promise<Postmortem> {
+	earlyRead = undefined;
 	const d = db();
 	if (!d.isOpen()) await d.open();
 	const outcome = await new Promise<Postmortem | { missing: true } | { conflict: true }>((resolve, reject) => {
@@ -139,6 +157,7 @@ export async function save(
 
 /** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
 export async function remove(id: string): Promise<Postmortem | undefined> {
+	earlyRead = undefined;
 	const d = db();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const pm = await d.postmortems.get(id);
@@ -182,6 +201,7 @@ export type OnExisting = 'replace' | 'keep-both';
  * Returns the ids stored.
  */
 export async function importPostmortems(pms: Postmortem[], onExisting: OnExisting): Promise<string[]> {
+	earlyRead = undefined;
 	const d = db();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const existing = new Map(
