@@ -17,7 +17,7 @@ import {
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
-import { lazy, whenIdle } from '$lib/scheduling';
+import { lazy, nextTask, whenIdle } from '$lib/scheduling';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
 interface Linter {
@@ -212,7 +212,8 @@ export class EditorState {
 		} catch {
 			return inSlices();
 		}
-		void linter.load().catch(() => {});
+		// Its own task: fetching and starting the linter's modules is not short either.
+		nextTask(() => void linter.load().catch(() => {}));
 		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][]; metrics: Metrics }>) => {
 			e.data.results.forEach((r, i) => lintCache.set(texts[i], r));
 			worker.terminate();
