@@ -8,5 +8,10 @@ import { prefetch } from '$lib/storage';
  */
 export const init: ClientInit = () => {
 	const opening = /^\/p\/([^/]+)/.exec(location.pathname);
-	if (opening) prefetch(decodeURIComponent(opening[1]));
+	if (!opening) return;
+	try {
+		prefetch(decodeURIComponent(opening[1]));
+	} catch {
+		// A malformed address: the page itself says so. Starting the app must never fail here.
+	}
 };
