@@ -7,7 +7,7 @@ export interface Exporter {
 	toJson: typeof import('$lib/domain/json').toJson;
 }
 
-/** The export code (Markdown and JSON), loaded once the editor has painted rather than with it. */
+/** The export code (Markdown and JSON), loaded when the Export menu is approached, not with the editor. */
 export const exporter = lazy(async (): Promise<Exporter> => {
 	const [md, json] = await Promise.all([import('$lib/domain/markdown'), import('$lib/domain/json')]);
 	return { toMarkdown: md.toMarkdown, exportFileName: md.exportFileName, toJson: json.toJson };
