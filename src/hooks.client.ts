@@ -12,6 +12,6 @@ export const init: ClientInit = () => {
 	try {
 		prefetch(decodeURIComponent(opening[1]));
 	} catch {
-		// A malformed address: the page itself says so. Starting the app must never fail here.
+		// A malformed address: no early read. Starting the app must never fail here.
 	}
 };
