@@ -123,7 +123,8 @@ export function runLighthouse({ url, executablePath, profile, work, name, timeou
 				failing,
 				consoleErrors: (lhr.audits['errors-in-console']?.details?.items ?? []).slice(0, 3).map((i) => String(i.description ?? '').slice(0, 200)),
 				issues: (lhr.audits['inspector-issues']?.details?.items ?? []).map((i) => i.issueType),
-				finalUrl: lhr.finalDisplayedUrl ?? lhr.finalUrl
+				finalUrl: lhr.finalDisplayedUrl ?? lhr.finalUrl,
+				benchmarkIndex: lhr.environment?.benchmarkIndex
 			});
 		});
 	});
