@@ -1,17 +1,17 @@
 /** Display helpers for the UI (dates and times as people read them). */
 
-// Made once: creating a date formatter per call costs a few hundred ms across a long library.
-let dateFormat: Intl.DateTimeFormat | undefined;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "3 minutes ago", "yesterday", or a date for older things. */
+/** "3 minutes ago", "yesterday", or a date ("3 Oct 2026", local time) for older things. */
 export function relativeTime(iso: string, now = Date.now()): string {
 	const t = Date.parse(iso);
 	if (Number.isNaN(t)) return '';
 	const s = Math.round((t - now) / 1000);
 	const abs = Math.abs(s);
 	if (abs < 45) return 'just now';
-	// Spelled out here rather than with Intl.RelativeTimeFormat, whose first use in a page costs the
-	// browser 25-100 ms: that was most of the time to the library's first rows (the UI is English).
+	// Spelled out here rather than with Intl.RelativeTimeFormat or Intl.DateTimeFormat: the first use
+	// of either in a page costs the browser 25-100 ms, most of the time to the library's first rows.
+	// The UI is English; day, month name, year reads the same way everywhere.
 	const ago = (n: number, unit: string) => {
 		const amount = `${n} ${unit}${n === 1 ? '' : 's'}`;
 		return s < 0 ? `${amount} ago` : `in ${amount}`;
@@ -23,8 +23,8 @@ export function relativeTime(iso: string, now = Date.now()): string {
 		if (days === 1) return s < 0 ? 'yesterday' : 'tomorrow';
 		return ago(days, 'day');
 	}
-	dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-	return dateFormat.format(t);
+	const d = new Date(t);
+	return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
 /** '2026-11-03T14:05' → '2026-11-03 14:05'. */
