@@ -8,6 +8,11 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export default defineConfig({
 	build: {
 		rolldownOptions: {
+			// Chromium's explicit compile hint: compile every function of each chunk as the file streams
+			// in, off the main thread, instead of each on its first call in the middle of the app's first
+			// tasks (and keep them in the code cache). Lighthouse A/B on the editor, 6 pairs: total
+			// blocking time 129 -> 60 ms median, every pair better; the library 79 -> 56 ms.
+			output: { postBanner: '//# allFunctionsCalledOnLoad' },
 			// src/lib/domain is pure (no DOM, no globals, nothing runs on import), so a page that imports
 			// one thing through the domain barrel does not load the rest: the editor's first load then
 			// leaves out the export and import code it only needs on a click.
