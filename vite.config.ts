@@ -30,7 +30,7 @@ export default defineConfig({
 			// We register the worker ourselves with workbox-window (src/lib/pwa.ts).
 			injectRegister: false,
 			kit: { adapterFallback: '200.html', spa: true },
-			includeAssets: ['favicon.svg', 'icons/*.png', 'icons/*.svg'],
+			includeAssets: ['favicon.svg', 'favicon-32.png', 'icons/*.png', 'icons/*.svg'],
 			manifest: {
 				name: 'Postmortem Workbench',
 				short_name: 'Postmortems',
