@@ -15,7 +15,7 @@ import { serve } from './lib/server.mjs';
 import { measureBytes } from './lib/bytes.mjs';
 import { importBundle, measureAutosave, measureExportPreview, openHarness } from './lib/inpage.mjs';
 import { measureScale, measureTyping } from './lib/ui.mjs';
-import { LH_VERSION, measureLighthouse } from './lib/lighthouse.mjs';
+import { LH_VERSION, SLOW_HOST_INDEX, measureLighthouse } from './lib/lighthouse.mjs';
 import { CHROMIUM_ARGS, chromiumPath, log, median, percentile, round } from './lib/util.mjs';
 import { formatTable, markdownTable } from './lib/report.mjs';
 
