@@ -288,7 +288,7 @@ async function main() {
 				if (flagged.length)
 					notes.push(
 						fair.length
-							? `Lighthouse ${name}: ${flagged.length} of ${ok.length} runs were on a machine Lighthouse itself flagged as slower than it expects (benchmarkIndex ≤ ${SLOW_HOST_INDEX}) and were repeated; their performance scores ${flagged.map((r) => r.scores.performance).join(', ')} are not counted. Median of every run: ${median(ok.map((r) => r.scores.performance))}`
+							? `Lighthouse ${name}: ${flagged.length} of ${ok.length} runs ran on a machine Lighthouse itself flagged as slower than it expects (benchmarkIndex ≤ ${SLOW_HOST_INDEX}) and were repeated; performance in those runs (not counted): ${flagged.map((r) => r.scores.performance).join(', ')}. Median performance of every run: ${median(ok.map((r) => r.scores.performance))}`
 							: `Lighthouse ${name}: every run was on a machine Lighthouse flagged as slower than it expects (benchmarkIndex ≤ ${SLOW_HOST_INDEX}); the scores shown are theirs`
 					);
 				for (const [cat, min] of Object.entries(LH_TARGETS)) {
