@@ -4,7 +4,7 @@
 // and writes bench/results.json. It never fails on a missed target: it reports.
 //
 // Environment: BENCH_QUICK=1 (fewer repetitions), BENCH_SKIP_LIGHTHOUSE=1, BENCH_LH_RUNS=n
-// (Lighthouse runs per page, default 3; 1 with BENCH_QUICK), BENCH_KEEP=1 (keep bench/.tmp),
+// (Lighthouse runs per page, default 5; 1 with BENCH_QUICK), BENCH_KEEP=1 (keep bench/.tmp),
 // BENCH_LH_ASSETS=1 (also keep each Lighthouse run's trace there), CHROMIUM_PATH.
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

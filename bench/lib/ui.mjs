@@ -3,22 +3,19 @@
 import { log, sleep } from './util.mjs';
 
 /**
- * Injected before any app script: records when the first library row and the editor's first input
- * (a postmortem is open when its fields can be typed in) are first in a rendered frame (the
- * animation frame after they enter the DOM), in ms since navigation start.
+ * Injected before any app script: reports on the console when the first library row and the
+ * editor's first input (a postmortem is open when its fields can be typed in) are first in a
+ * rendered frame (the animation frame after they enter the DOM), in ms since navigation start.
  */
 function watchFirstRender() {
 	if (location.pathname.startsWith('/__bench/')) return;
 	const targets = { row: 'ul[aria-label="Postmortems"] a[href^="/p/"]', field: '.inputs input, .inputs textarea' };
-	const seen = (window.__seen = {});
+	const found = new Set();
 	const check = () => {
 		for (const [k, sel] of Object.entries(targets)) {
-			if (seen[k] === undefined && !seen[`${k}Dom`] && document.querySelector(sel)) {
-				seen[`${k}Dom`] = performance.now();
-				requestAnimationFrame(() => {
-					seen[k] = performance.now();
-					console.debug(`bench-seen ${k} ${seen[k]}`);
-				});
+			if (!found.has(k) && document.querySelector(sel)) {
+				found.add(k);
+				requestAnimationFrame(() => console.debug(`bench-seen ${k} ${performance.now()}`));
 			}
 		}
 	};
