@@ -1,7 +1,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, newPostmortem } from './fixtures';
+import { test, expect, expectSaved, newPostmortem } from './fixtures';
 
 function tempFile(name: string, content: string): string {
 	const dir = mkdtempSync(join(tmpdir(), 'pm-'));
@@ -19,6 +19,26 @@ test('the empty library explains the app and opens the example', async ({ page }
 	const rows = page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem');
 	await expect(rows).toHaveCount(1);
 	await expect(rows.first()).toContainText(/(\d+) of \1 sections filled/);
+});
+
+test('opened afresh, the library lists postmortems most recently edited first, and opens each as stored', async ({ page }) => {
+	const ids: string[] = [];
+	for (const title of ['Alpha', 'Bravo', 'Charlie']) {
+		ids.push(await newPostmortem(page));
+		await page.getByLabel('Title').fill(title);
+		await expectSaved(page);
+	}
+	await page.goto(`/p/${ids[0]}`);
+	await page.getByLabel('Title').fill('Alpha, revisited');
+	await expectSaved(page);
+	// Each goto is a fresh page load: the first screen is drawn from the read the page starts as it loads.
+	await page.goto('/');
+	const titles = page.getByRole('list', { name: 'Postmortems' }).getByRole('link').filter({ hasNotText: /^Open$/ });
+	await expect(titles).toHaveText(['Alpha, revisited', 'Charlie', 'Bravo']);
+	await page.goto(`/p/${ids[0]}`);
+	await expect(page.getByLabel('Title')).toHaveValue('Alpha, revisited');
+	await page.goto('/p/no-such-postmortem');
+	await expect(page.getByRole('heading', { name: 'Postmortem not found' })).toBeVisible();
 });
 
 test('duplicate, then delete with confirmation and undo', async ({ page }) => {

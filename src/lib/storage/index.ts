@@ -3,3 +3,4 @@ export * from './repository';
 export * from './autosave';
 export * from './errors';
 export { Live } from './live.svelte';
+export { takeEarlyList } from './early';

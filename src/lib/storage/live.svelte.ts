@@ -4,6 +4,7 @@ import { describeStorageError } from './errors';
 /**
  * A live database query as a rune: `current` follows the query's result as the database changes,
  * in this tab or another one. Call `stop()` when done (or create it inside a component's setup).
+ * `initial`, when given, is shown until the query's first result (a read the page made earlier).
  */
 export class Live<T> {
 	current = $state.raw<T | undefined>(undefined);
@@ -11,7 +12,11 @@ export class Live<T> {
 	error = $state<string | undefined>(undefined);
 	private sub: { unsubscribe(): void };
 
-	constructor(query: () => Promise<T>) {
+	constructor(query: () => Promise<T>, initial?: T) {
+		if (initial !== undefined) {
+			this.current = initial;
+			this.loaded = true;
+		}
 		this.sub = liveQuery(query).subscribe({
 			next: (v) => {
 				this.current = v;

@@ -3,6 +3,7 @@ import { completion } from '$lib/domain/progress';
 import Dexie, { RangeSet } from 'dexie';
 import { db, type PostmortemSummary } from './db';
 import { ConflictError, MissingError } from './errors';
+import { dropEarlyRead, takeEarlyPostmortem } from './early';
 
 /** The library row for a postmortem. */
 export function summarize(pm: Postmortem): PostmortemSummary {
@@ -28,27 +29,14 @@ export async function list(): Promise<PostmortemSummary[]> {
 
 /** One whole postmortem, or undefined. */
 export async function get(id: string): Promise<Postmortem | undefined> {
-	const early = earlyRead;
-	earlyRead = undefined;
-	if (early?.id === id) return early.read;
+	// Opening the app on this postmortem's page: app.html started reading it as the HTML parsed.
+	const early = await takeEarlyPostmortem(id);
+	if (early) return early.found;
 	return db().postmortems.get(id);
 }
 
-let earlyRead: { id: string; read: Promise<Postmortem | undefined> } | undefined;
-
-/**
- * Start reading a postmortem (and opening the database) while the editor's code is still loading.
- * The next `get()` of that id takes this read instead of starting another; any other `get()` or
- * any write drops it, so it is never served stale.
- */
-export function prefetch(id: string): void {
-	const read = db().postmortems.get(id);
-	read.catch(() => {}); // the get() that takes it sees the error; an unused read must not be reported
-	earlyRead = { id, read };
-}
-
 async function put(pm: Postmortem): Promise<void> {
-	earlyRead = undefined;
+	dropEarlyRead();
 	const d = db();
 	await d.transaction('rw', d.postmortems, d.summaries, async () => {
 		await d.postmortems.put(pm);
@@ -80,7 +68,7 @@ export async function save(
 	pm: Postmortem,
 	opts: { force?: boolean; signal?: AbortSignal } = {}
 ): Promise<Postmortem> {
-	earlyRead = undefined;
+	dropEarlyRead();
 	const d = db();
 	if (!d.isOpen()) await d.open();
 	const outcome = await new Promise<Postmortem | { missing: true } | { conflict: true }>((resolve, reject) => {
@@ -157,7 +145,7 @@ export async function save(
 
 /** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
 export async function remove(id: string): Promise<Postmortem | undefined> {
-	earlyRead = undefined;
+	dropEarlyRead();
 	const d = db();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const pm = await d.postmortems.get(id);
@@ -201,7 +189,7 @@ export type OnExisting = 'replace' | 'keep-both';
  * Returns the ids stored.
  */
 export async function importPostmortems(pms: Postmortem[], onExisting: OnExisting): Promise<string[]> {
-	earlyRead = undefined;
+	dropEarlyRead();
 	const d = db();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const existing = new Map(

@@ -15,7 +15,6 @@ import {
 	exportAll,
 	getMeta,
 	setMeta,
-	prefetch,
 	ConflictError,
 	MissingError
 } from '$lib/storage';
@@ -101,48 +100,6 @@ describe('repository', () => {
 		expect(await getMeta('lastBackupAt')).toBeUndefined();
 		await setMeta('lastBackupAt', '2026-11-22T10:00:00.000Z');
 		expect(await getMeta('lastBackupAt')).toBe('2026-11-22T10:00:00.000Z');
-	});
-});
-
-describe('reading a postmortem early, while the editor loads', () => {
-	let name = '';
-	beforeEach(() => {
-		name = `test-prefetch-${++n}`;
-		useDatabase(new WorkbenchDB(name));
-	});
-	/** Another tab's connection to the same database, writing behind this one's back. */
-	async function otherTabWrites(pm: Postmortem) {
-		const other = new WorkbenchDB(name);
-		await other.postmortems.put(pm);
-		other.close();
-	}
-
-	it('the next get() of that id takes the early read, once', async () => {
-		const pm = await create({ ...createPostmortem(), title: 'as opened' });
-		prefetch(pm.id);
-		await new Promise((r) => setTimeout(r, 20)); // the early read has finished
-		await otherTabWrites({ ...pm, title: 'changed in another tab', revision: 2 });
-		expect((await get(pm.id))?.title).toBe('as opened');
-		// Taken once: the next read is a fresh one (the editor's live query follows later changes).
-		expect((await get(pm.id))?.title).toBe('changed in another tab');
-	});
-
-	it('is dropped by a read of another postmortem, so it is never served stale later', async () => {
-		const a = await create({ ...createPostmortem(), title: 'A' });
-		const b = await create({ ...createPostmortem(), title: 'B' });
-		prefetch(a.id);
-		expect((await get(b.id))?.title).toBe('B');
-		await otherTabWrites({ ...a, title: 'A, changed', revision: 2 });
-		expect((await get(a.id))?.title).toBe('A, changed');
-	});
-
-	it('is dropped by any write in this tab', async () => {
-		const pm = await create({ ...createPostmortem(), title: 'to delete' });
-		prefetch(pm.id);
-		await remove(pm.id);
-		expect(await get(pm.id)).toBeUndefined();
-		prefetch(pm.id);
-		expect(await get(pm.id)).toBeUndefined();
 	});
 });
 

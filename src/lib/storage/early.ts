@@ -1,0 +1,51 @@
+import type { Postmortem } from '$lib/domain/model';
+import type { PostmortemSummary } from './db';
+
+/**
+ * The read that src/app.html's inline script starts while the page's HTML parses: the library rows
+ * (`key` null) or one postmortem (`key` its id), with plain IndexedDB, long before Dexie and the
+ * app's code have loaded.
+ */
+interface EarlyRead {
+	key: string | null;
+	done: boolean;
+	ok?: boolean;
+	value?: unknown;
+	promise: Promise<void>;
+}
+
+declare global {
+	interface Window {
+		__earlyRead?: EarlyRead;
+	}
+}
+
+function earlyRead(): EarlyRead | undefined {
+	return typeof window === 'undefined' ? undefined : window.__earlyRead;
+}
+
+/** Forget the page's early read: each is used once, and a write in this tab makes it stale. */
+export function dropEarlyRead(): void {
+	if (earlyRead()) window.__earlyRead = undefined;
+}
+
+/** The library rows read as the page loaded, most recently edited first, if that read is done. Once. */
+export function takeEarlyList(): PostmortemSummary[] | undefined {
+	const read = earlyRead();
+	if (!read || read.key !== null || !read.done) return undefined;
+	dropEarlyRead();
+	// Read in index order (oldest edit first), like list()'s reversed Dexie query, ties included.
+	return read.ok && Array.isArray(read.value) ? (read.value as PostmortemSummary[]).reverse() : undefined;
+}
+
+/**
+ * The early read of postmortem `id`, if the page started one: resolves to what it found, or to
+ * undefined when it failed (then read it again the usual way). Any call drops the early read, so
+ * it is never served later, stale.
+ */
+export function takeEarlyPostmortem(id: string): Promise<{ found: Postmortem | undefined } | undefined> | undefined {
+	const read = earlyRead();
+	dropEarlyRead();
+	if (!read || read.key !== id) return undefined;
+	return read.promise.then(() => (read.ok ? { found: read.value as Postmortem | undefined } : undefined));
+}

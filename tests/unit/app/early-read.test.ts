@@ -1,0 +1,120 @@
+// app.html's inline script reads what the first screen shows while the HTML parses (see there).
+// These tests run that very script against fake-indexeddb and check what the app's storage takes.
+import { readFileSync } from 'node:fs';
+import { runInThisContext } from 'node:vm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPostmortem, type Postmortem } from '$lib/domain';
+import { DB_NAME, WorkbenchDB, create, db, get, list, remove, takeEarlyList, useDatabase } from '$lib/storage';
+
+const html = readFileSync(new URL('../../../src/app.html', import.meta.url), 'utf8');
+const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+const g = globalThis as Record<string, unknown>;
+
+/** Load a page at `pathname`: run app.html's inline script; resolves once its read (if any) is done. */
+async function loadPage(pathname: string) {
+	g.window = globalThis;
+	g.location = { pathname };
+	runInThisContext(script);
+	await window.__earlyRead?.promise;
+	return window.__earlyRead;
+}
+
+async function deleteDatabase() {
+	db().close();
+	await new Promise((resolve, reject) => {
+		const req = indexedDB.deleteDatabase(DB_NAME);
+		req.onsuccess = resolve;
+		req.onerror = () => reject(req.error);
+	});
+}
+
+/** Another tab's connection to the same database, writing behind this one's back. */
+async function otherTabWrites(pm: Postmortem) {
+	const other = new WorkbenchDB();
+	await other.postmortems.put(pm);
+	other.close();
+}
+
+beforeEach(async () => {
+	useDatabase(new WorkbenchDB());
+	await deleteDatabase();
+	useDatabase(new WorkbenchDB());
+});
+afterEach(() => {
+	delete g.window;
+	delete g.location;
+});
+
+describe('the read app.html starts as the page loads', () => {
+	it('on the library: the library rows, in the same order as list()', async () => {
+		for (const title of ['first', 'second', 'third']) await create({ ...createPostmortem(), title });
+		db().close(); // a fresh page: the app has not opened the database yet
+		expect((await loadPage('/'))?.ok).toBe(true);
+		useDatabase(new WorkbenchDB());
+		const early = takeEarlyList();
+		expect(early?.map((r) => r.title)).toEqual(['third', 'second', 'first']);
+		expect(early).toEqual(await list());
+		expect(takeEarlyList()).toBeUndefined(); // taken once
+	});
+
+	it('on a postmortem page: that postmortem, taken by the next get() of it, once', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'as opened' });
+		expect((await loadPage(`/p/${encodeURIComponent(pm.id)}/timeline`))?.key).toBe(pm.id);
+		await otherTabWrites({ ...pm, title: 'changed in another tab', revision: 2 });
+		expect((await get(pm.id))?.title).toBe('as opened');
+		// The next read is a fresh one (the editor's live query follows later changes).
+		expect((await get(pm.id))?.title).toBe('changed in another tab');
+	});
+
+	it('a missing postmortem is read as missing, not as an error', async () => {
+		await create(createPostmortem());
+		expect(await loadPage('/p/no-such-id')).toMatchObject({ ok: true, value: undefined });
+		expect(await get('no-such-id')).toBeUndefined();
+	});
+
+	it('is dropped by a read of another postmortem and by any write in this tab', async () => {
+		const a = await create({ ...createPostmortem(), title: 'A' });
+		const b = await create({ ...createPostmortem(), title: 'B' });
+		await loadPage(`/p/${a.id}`);
+		expect((await get(b.id))?.title).toBe('B');
+		await otherTabWrites({ ...a, title: 'A, changed', revision: 2 });
+		expect((await get(a.id))?.title).toBe('A, changed');
+
+		await loadPage(`/p/${a.id}`);
+		await remove(a.id);
+		expect(await get(a.id)).toBeUndefined();
+		await loadPage('/');
+		await create({ ...createPostmortem(), title: 'C' });
+		expect(takeEarlyList()).toBeUndefined();
+	});
+
+	it('creates no database when there is none yet, and the app then starts empty', async () => {
+		db().close();
+		await deleteDatabase();
+		expect(await loadPage('/')).toMatchObject({ done: true, ok: false });
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
+		expect(takeEarlyList()).toBeUndefined();
+		useDatabase(new WorkbenchDB());
+		expect(await list()).toEqual([]);
+	});
+
+	it('falls back to the usual read when the stored schema is not the one it expects', async () => {
+		db().close();
+		await deleteDatabase();
+		await new Promise((resolve) => {
+			const req = indexedDB.open(DB_NAME, 1);
+			req.onupgradeneeded = () => req.result.createObjectStore('something-else');
+			req.onsuccess = () => (req.result.close(), resolve(undefined));
+		});
+		expect(await loadPage('/p/some-id')).toMatchObject({ done: true, ok: false });
+		useDatabase(new WorkbenchDB());
+		expect(await get('some-id')).toBeUndefined(); // read by Dexie (which upgrades the schema)
+	});
+
+	it('reads nothing on other pages, or on an address it cannot decode', async () => {
+		for (const path of ['/settings', '/p', '/p/%E0%A4%A']) {
+			delete g.__earlyRead;
+			expect(await loadPage(path)).toBeUndefined();
+		}
+	});
+});
