@@ -30,8 +30,10 @@ export async function list(): Promise<PostmortemSummary[]> {
 /** One whole postmortem, or undefined. */
 export async function get(id: string): Promise<Postmortem | undefined> {
 	// Opening the app on this postmortem's page: app.html started reading it as the HTML parsed.
-	const early = await takeEarlyPostmortem(id);
-	if (early) return early.found;
+	// Awaited only when there is one, so a live query's re-reads stay plain Dexie reads.
+	const early = takeEarlyPostmortem(id);
+	const taken = early && (await early);
+	if (taken) return taken.found;
 	return db().postmortems.get(id);
 }
 
