@@ -1,6 +1,6 @@
 import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
-import { db } from './db';
+import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { save, summarize } from './repository';
 
 /** What the quiet status line shows. */
@@ -53,6 +53,8 @@ export class Autosaver {
 
 	/** Queue the latest version of the document for saving. */
 	schedule(pm: Postmortem): void {
+		// Open the database with the first edit, so a pagehide before the debounced save can write it.
+		if (!loadedDatabase()?.isOpen()) void database().then((d) => d.open()).catch(() => {});
 		this.pending = pm;
 		this.onStatus({ state: 'pending' });
 		if (this.paused) return;
@@ -103,7 +105,7 @@ export class Autosaver {
 			}
 			if (classifyStorageError(e) === 'closed' && attempt === 0) {
 				try {
-					await db().open();
+					await (await database()).open();
 					return this.writePending(1);
 				} catch {
 					/* fall through to the error status */
@@ -136,8 +138,8 @@ export class Autosaver {
 	 */
 	flushSync(): void {
 		const pm = this.pending ?? this.inflight;
-		const d = db();
-		if (!pm || !d.isOpen()) return;
+		const d = loadedDatabase();
+		if (!pm || !d?.isOpen()) return;
 		clearTimeout(this.timer);
 		// A write still in flight needs callbacks an unloading page never runs, and this write would
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
@@ -201,14 +203,16 @@ let upgradeHandled = false;
 export function installUpgradeHandler(reload: () => void = () => location.reload()): void {
 	if (upgradeHandled) return;
 	upgradeHandled = true;
-	const d = db();
-	d.on('versionchange', () => {
-		void flushAll().finally(() => {
-			d.close();
-			reload();
-		});
-		return false; // we close ourselves once the pending edits are written
-	});
+	// Registered when Dexie loads (the database is not opened before): this does not load it.
+	whenStorageLoads((d) =>
+		d.on('versionchange', () => {
+			void flushAll().finally(() => {
+				d.close();
+				reload();
+			});
+			return false; // we close ourselves once the pending edits are written
+		})
+	);
 }
 
 /** Flush pending edits when the page is hidden or unloaded (tab closed, app switched, phone locked). */

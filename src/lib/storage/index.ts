@@ -1,4 +1,5 @@
-export { WorkbenchDB, db, useDatabase, DB_NAME, type PostmortemSummary } from './db';
+// The schema and Dexie itself (./db) are not re-exported: they load on first use (connection.ts).
+export type { PostmortemSummary } from './db';
 export * from './repository';
 export * from './autosave';
 export * from './errors';

@@ -1,7 +1,7 @@
 import type { Postmortem } from '$lib/domain/model';
 import { completion } from '$lib/domain/progress';
-import Dexie, { RangeSet } from 'dexie';
-import { db, type PostmortemSummary } from './db';
+import type { PostmortemSummary } from './db';
+import { announceChange, database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
 import { dropEarlyRead, takeEarlyPostmortem } from './early';
 
@@ -23,7 +23,7 @@ export function summarize(pm: Postmortem): PostmortemSummary {
 
 /** Every postmortem's library row, most recently edited first. */
 export async function list(): Promise<PostmortemSummary[]> {
-	const rows = await db().summaries.orderBy('updatedAt').reverse().toArray();
+	const rows = await (await database()).summaries.orderBy('updatedAt').reverse().toArray();
 	return rows;
 }
 
@@ -34,12 +34,12 @@ export async function get(id: string): Promise<Postmortem | undefined> {
 	const early = takeEarlyPostmortem(id);
 	const taken = early && (await early);
 	if (taken) return taken.found;
-	return db().postmortems.get(id);
+	return (await database()).postmortems.get(id);
 }
 
 async function put(pm: Postmortem): Promise<void> {
 	dropEarlyRead();
-	const d = db();
+	const d = await database();
 	await d.transaction('rw', d.postmortems, d.summaries, async () => {
 		await d.postmortems.put(pm);
 		await d.summaries.put(summarize(pm));
@@ -51,11 +51,6 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
 	const stored = { ...pm, revision: 1, updatedAt: new Date().toISOString() };
 	await put(stored);
 	return stored;
-}
-
-/** Tell live queries in this tab and others that stored postmortems changed (after a raw write). */
-function announceChange(): void {
-	Dexie.on.storagemutated.fire({ all: new RangeSet(-Infinity, [[]]) });
 }
 
 /**
@@ -71,7 +66,7 @@ export async function save(
 	opts: { force?: boolean; signal?: AbortSignal } = {}
 ): Promise<Postmortem> {
 	dropEarlyRead();
-	const d = db();
+	const d = loadedDatabase() ?? (await database());
 	if (!d.isOpen()) await d.open();
 	const outcome = await new Promise<Postmortem | { missing: true } | { conflict: true }>((resolve, reject) => {
 		if (opts.signal?.aborted) return reject(new DOMException('The save was aborted.', 'AbortError'));
@@ -148,7 +143,7 @@ export async function save(
 /** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
 export async function remove(id: string): Promise<Postmortem | undefined> {
 	dropEarlyRead();
-	const d = db();
+	const d = await database();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const pm = await d.postmortems.get(id);
 		await d.postmortems.delete(id);
@@ -178,7 +173,7 @@ export async function duplicate(id: string): Promise<Postmortem | undefined> {
 
 /** Which of these ids are already stored. */
 export async function existingIds(ids: string[]): Promise<string[]> {
-	const found = await db().postmortems.bulkGet(ids);
+	const found = await (await database()).postmortems.bulkGet(ids);
 	return found.filter((x): x is Postmortem => !!x).map((x) => x.id);
 }
 
@@ -192,7 +187,7 @@ export type OnExisting = 'replace' | 'keep-both';
  */
 export async function importPostmortems(pms: Postmortem[], onExisting: OnExisting): Promise<string[]> {
 	dropEarlyRead();
-	const d = db();
+	const d = await database();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const existing = new Map(
 			(await d.postmortems.bulkGet(pms.map((p) => p.id)))
@@ -223,23 +218,23 @@ export async function importPostmortems(pms: Postmortem[], onExisting: OnExistin
 
 /** Every stored postmortem, for a full backup. */
 export async function exportAll(): Promise<Postmortem[]> {
-	return db().postmortems.toArray();
+	return (await database()).postmortems.toArray();
 }
 
 /** Read a setting. */
 export async function getMeta<T>(key: string): Promise<T | undefined> {
-	return (await db().meta.get(key))?.value as T | undefined;
+	return (await (await database()).meta.get(key))?.value as T | undefined;
 }
 
 /** Write a setting. */
 export async function setMeta(key: string, value: unknown): Promise<void> {
-	await db().meta.put({ key, value });
+	await (await database()).meta.put({ key, value });
 }
 
 /** Open the database once to find out whether this browser lets us store anything; null when it does. */
 export async function probeStorage(): Promise<unknown | null> {
 	try {
-		await db().open();
+		await (await database()).open();
 		return null;
 	} catch (e) {
 		return e;

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostmortem, type Postmortem } from '$lib/domain';
-import { DB_NAME, WorkbenchDB, create, db, get, list, remove, takeEarlyList, useDatabase } from '$lib/storage';
+import { create, get, list, remove, takeEarlyList } from '$lib/storage';
+import { DB_NAME, WorkbenchDB, db, useDatabase } from '$lib/storage/db';
 
 const html = readFileSync(new URL('../../../src/app.html', import.meta.url), 'utf8');
 const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');

@@ -10,7 +10,8 @@ let EditorState: typeof import('$lib/state/editor.svelte').EditorState;
 beforeEach(async () => {
 	vi.resetModules();
 	storage = await import('$lib/storage');
-	storage.useDatabase(new storage.WorkbenchDB(`test-editor-${++n}`));
+	const { useDatabase, WorkbenchDB } = await import('$lib/storage/db');
+	useDatabase(new WorkbenchDB(`test-editor-${++n}`));
 	({ EditorState } = await import('$lib/state/editor.svelte'));
 });
 

@@ -2,8 +2,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
 import {
 	Autosaver,
-	WorkbenchDB,
-	useDatabase,
 	create,
 	get,
 	save,
@@ -13,6 +11,7 @@ import {
 	list,
 	type SaveStatus
 } from '$lib/storage';
+import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 
 let n = 0;
 beforeEach(() => {

@@ -5,14 +5,12 @@ import {
 	classifyStorageError,
 	describeStorageError,
 	ConflictError,
-	WorkbenchDB,
-	useDatabase,
 	create,
 	get,
-	db,
 	Autosaver,
 	installUpgradeHandler
 } from '$lib/storage';
+import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
 const named = (name: string) => Object.assign(new Error(name), { name });
 

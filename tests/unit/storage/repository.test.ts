@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPostmortem, examplePostmortem, type Postmortem } from '$lib/domain';
 import {
-	WorkbenchDB,
-	useDatabase,
 	list,
 	get,
 	create,
@@ -18,6 +16,7 @@ import {
 	ConflictError,
 	MissingError
 } from '$lib/storage';
+import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 
 let n = 0;
 beforeEach(() => {

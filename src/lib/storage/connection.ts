@@ -1,0 +1,40 @@
+import { lazy } from '$lib/scheduling';
+import type { WorkbenchDB } from './db';
+
+/**
+ * Dexie and the schema (./db) load when storage is first used rather than with the page: each
+ * first screen renders from app.html's early read, so Dexie (~90 KB) stays out of the page's first
+ * tasks and its download out of the way of the first paint. Nothing else in the app imports ./db
+ * or dexie.
+ */
+const storage = lazy(() => import('./db'));
+const loadedListeners: Array<(d: WorkbenchDB) => void> = [];
+
+/** Dexie and the app's schema, loaded once (tried again after a failed load). */
+export async function loadStorage(): Promise<typeof import('./db')> {
+	const m = await storage.load();
+	for (const fn of loadedListeners.splice(0)) fn(m.db());
+	return m;
+}
+
+/** The app's database connection; loads Dexie on first use. */
+export async function database(): Promise<WorkbenchDB> {
+	return (storage.now ?? (await loadStorage())).db();
+}
+
+/** The connection if Dexie has loaded, for the synchronous write as the page goes away. */
+export function loadedDatabase(): WorkbenchDB | undefined {
+	return storage.now?.db();
+}
+
+/** Run `fn` with the connection once something has loaded Dexie (now, if it has), without loading it. */
+export function whenStorageLoads(fn: (d: WorkbenchDB) => void): void {
+	const d = loadedDatabase();
+	if (d) fn(d);
+	else loadedListeners.push(fn);
+}
+
+/** Tell live queries that stored postmortems changed (after a raw write); a no-op before Dexie loads. */
+export function announceChange(): void {
+	storage.now?.announceChange();
+}
