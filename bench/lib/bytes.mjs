@@ -12,7 +12,8 @@ function kindOf(url, contentType) {
 }
 
 /**
- * { js, css } gzip bytes and the list of files of one first load.
+ * { js, css, jsBeforePaint } gzip bytes and the list of files of one first load (each marked
+ * with whether it was requested before the page's first contentful paint).
  * `seed(page)` runs first on the bench harness of the same origin (to store data the page needs).
  */
 export async function firstLoad(browser, { origin, path, ready, seed }) {
@@ -32,6 +33,11 @@ export async function firstLoad(browser, { origin, path, ready, seed }) {
 		await page.waitForSelector(ready, { timeout: 30_000 });
 		await page.waitForLoadState('networkidle');
 		await sleep(300);
+		// When the page first painted, and when each file was requested (page time, ms).
+		const timing = await page.evaluate(() => ({
+			paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+			requested: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]))
+		}));
 		const files = [];
 		for (const r of responses) {
 			const url = r.url();
@@ -41,12 +47,18 @@ export async function firstLoad(browser, { origin, path, ready, seed }) {
 			if (/\/(sw\.js|workbox-[^/]*\.js)$/.test(url)) continue;
 			// Worker scripts' bodies are not kept by the page; fetch those again from the server.
 			const body = await r.body().catch(async () => Buffer.from(await (await fetch(url)).arrayBuffer()));
-			files.push({ file: new URL(url).pathname.slice(1), kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+			const requested = timing.requested[url];
+			const beforePaint = timing.paint === undefined || requested === undefined ? undefined : requested < timing.paint;
+			files.push({ file: new URL(url).pathname.slice(1), kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, beforePaint });
 		}
 		await page.close();
 		const sum = (k) => files.filter((f) => f.kind === k).reduce((a, f) => a + f.gzip, 0);
 		files.sort((a, b) => b.gzip - a.gzip);
-		return { js: sum('js'), css: sum('css'), files };
+		// What the first paint could have waited on: JS requested before it (the rest loads after).
+		const jsBeforePaint = files.every((f) => f.beforePaint !== undefined)
+			? files.filter((f) => f.kind === 'js' && f.beforePaint).reduce((a, f) => a + f.gzip, 0)
+			: undefined;
+		return { js: sum('js'), css: sum('css'), jsBeforePaint, files };
 	} finally {
 		await context.close();
 	}

@@ -167,6 +167,26 @@ test('typing reaches IndexedDB quickly and survives closing the tab at once', as
 	await expect(again.getByLabel('Title')).toHaveValue('Closed right after typing');
 });
 
+test('an edit typed the moment a stored postmortem opens survives closing the tab at once', async ({ context }) => {
+	// Opened afresh, the editor shows what the page read while loading, before the storage code is
+	// in; an edit typed then and the tab closed at once must still be stored.
+	const first = await context.newPage();
+	await newPostmortem(first);
+	const url = first.url();
+	await first.close();
+	for (let round = 1; round <= 3; round++) {
+		const page = await context.newPage();
+		await page.goto(url);
+		// What the previous round typed is there.
+		if (round > 1) await expect(page.getByLabel('Title')).toHaveValue(`Typed as it opened ${round - 1}`);
+		await page.getByLabel('Title').fill(`Typed as it opened ${round}`);
+		await page.close({ runBeforeUnload: true });
+	}
+	const again = await context.newPage();
+	await again.goto(url);
+	await expect(again.getByLabel('Title')).toHaveValue('Typed as it opened 3');
+});
+
 test('an edit made just before leaving the page is kept, whether or not a save was already under way', async ({ page }) => {
 	// Leaving can catch the autosave at any point (waiting, or with its write in flight); each round
 	// types and leaves at once, and the library must show the new title every time.

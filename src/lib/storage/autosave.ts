@@ -1,6 +1,7 @@
 import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
+import { earlyConnection } from './early';
 import { save, summarize } from './repository';
 
 /** What the quiet status line shows. */
@@ -139,7 +140,9 @@ export class Autosaver {
 	flushSync(): void {
 		const pm = this.pending ?? this.inflight;
 		const d = loadedDatabase();
-		if (!pm || !d?.isOpen()) return;
+		// Before Dexie has loaded and opened: the connection app.html's script opened on this page.
+		const backend = d?.isOpen() ? d.backendDB() : earlyConnection();
+		if (!pm || !backend) return;
 		clearTimeout(this.timer);
 		// A write still in flight needs callbacks an unloading page never runs, and this write would
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
@@ -150,7 +153,7 @@ export class Autosaver {
 			? { ...pm, id: crypto.randomUUID(), title: `${pm.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1, updatedAt: now }
 			: { ...pm, revision: this.baseRevision + 1, updatedAt: now };
 		try {
-			const tx = d.backendDB().transaction(['postmortems', 'summaries'], 'readwrite');
+			const tx = backend.transaction(['postmortems', 'summaries'], 'readwrite');
 			tx.objectStore('postmortems').put(row);
 			tx.objectStore('summaries').put(summarize(row));
 			// Commit now rather than when the (never-coming) next task ends.

@@ -17,6 +17,8 @@ interface EarlyRead {
 declare global {
 	interface Window {
 		__earlyRead?: EarlyRead;
+		/** On a postmortem's page, the connection the early read opened (closed on a version change). */
+		__earlyDb?: IDBDatabase;
 	}
 }
 
@@ -29,13 +31,18 @@ export function dropEarlyRead(): void {
 	if (earlyRead()) window.__earlyRead = undefined;
 }
 
-/** The library rows read as the page loaded, most recently edited first, if that read is done. Once. */
-export function takeEarlyList(): PostmortemSummary[] | undefined {
+/**
+ * The library rows read as the page loaded, most recently edited first, once: the rows themselves if
+ * the read is done, a promise of them while it is still under way (undefined if it fails), or
+ * undefined when the page started no such read.
+ */
+export function takeEarlyList(): PostmortemSummary[] | Promise<PostmortemSummary[] | undefined> | undefined {
 	const read = earlyRead();
-	if (!read || read.key !== null || !read.done) return undefined;
+	if (!read || read.key !== null) return undefined;
 	dropEarlyRead();
 	// Read in index order (oldest edit first), like list()'s reversed Dexie query, ties included.
-	return read.ok && Array.isArray(read.value) ? (read.value as PostmortemSummary[]).reverse() : undefined;
+	const rows = () => (read.ok && Array.isArray(read.value) ? (read.value as PostmortemSummary[]).reverse() : undefined);
+	return read.done ? rows() : read.promise.then(rows);
 }
 
 /**
@@ -48,4 +55,12 @@ export function takeEarlyPostmortem(id: string): Promise<{ found: Postmortem | u
 	dropEarlyRead();
 	if (!read || read.key !== id) return undefined;
 	return read.promise.then(() => (read.ok ? { found: read.value as Postmortem | undefined } : undefined));
+}
+
+/**
+ * The IndexedDB connection app.html's script opened on a postmortem's page, if still open: the
+ * pagehide flush writes with it when Dexie has not loaded yet (see Autosaver.flushSync).
+ */
+export function earlyConnection(): IDBDatabase | undefined {
+	return typeof window === 'undefined' ? undefined : window.__earlyDb;
 }

@@ -5,7 +5,8 @@ import { describeStorageError } from './errors';
 /**
  * A live database query as a rune: `current` follows the query's result as the database changes,
  * in this tab or another one. Call `stop()` when done (or create it inside a component's setup).
- * `initial`, when given, is shown until the query's first result (a read the page made earlier).
+ * `initial`, when given, is shown until the query's first result (a read the page made earlier; if
+ * it is a promise, the query waits for it, and runs at once only if it yields nothing).
  */
 export class Live<T> {
 	current = $state.raw<T | undefined>(undefined);
@@ -14,11 +15,7 @@ export class Live<T> {
 	private sub: { unsubscribe(): void } | undefined;
 	private stopped = false;
 
-	constructor(query: () => Promise<T>, initial?: T) {
-		if (initial !== undefined) {
-			this.current = initial;
-			this.loaded = true;
-		}
+	constructor(query: () => Promise<T>, initial?: T | Promise<T | undefined>) {
 		const failed = (e: unknown) => {
 			this.error = describeStorageError(e);
 			this.loaded = true;
@@ -36,8 +33,15 @@ export class Live<T> {
 				});
 			}, failed);
 		// With a first result in hand, Dexie (connection.ts) loads once the page has painted it.
-		if (initial !== undefined) whenIdle(() => void follow());
-		else void follow();
+		const start = (first: T | undefined) => {
+			if (this.stopped) return;
+			if (first === undefined) return void follow();
+			this.current = first;
+			this.loaded = true;
+			whenIdle(() => void follow());
+		};
+		if (initial instanceof Promise) initial.then(start, () => start(undefined));
+		else start(initial);
 	}
 
 	/** Stop following the database. */

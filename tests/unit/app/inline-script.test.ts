@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostmortem, type Postmortem } from '$lib/domain';
-import { create, get, list, remove, takeEarlyList } from '$lib/storage';
+import { Autosaver, create, get, list, remove, takeEarlyList } from '$lib/storage';
 import { DB_NAME, WorkbenchDB, db, useDatabase } from '$lib/storage/db';
 
 const html = readFileSync(new URL('../../../src/app.html', import.meta.url), 'utf8');
@@ -25,6 +25,9 @@ let added: Array<{ rel: string; as?: string; href: string }> = [];
 
 /** Load a page at `pathname`: run app.html's inline script; resolves once its read (if any) is done. */
 async function loadPage(pathname: string, routeFiles = ROUTE_FILES) {
+	// The previous page went away, and its connection with it.
+	(g.__earlyDb as IDBDatabase | undefined)?.close();
+	delete g.__earlyDb;
 	g.window = globalThis;
 	g.location = { pathname };
 	added = [];
@@ -60,6 +63,8 @@ beforeEach(async () => {
 	useDatabase(new WorkbenchDB());
 });
 afterEach(() => {
+	(g.__earlyDb as IDBDatabase | undefined)?.close();
+	delete g.__earlyDb;
 	delete g.window;
 	delete g.location;
 	delete g.document;
@@ -100,9 +105,21 @@ describe('the read app.html starts as the page loads', () => {
 		expect((await loadPage('/'))?.ok).toBe(true);
 		useDatabase(new WorkbenchDB());
 		const early = takeEarlyList();
-		expect(early?.map((r) => r.title)).toEqual(['third', 'second', 'first']);
+		// Read by the time the app renders: the rows themselves, for its first render.
+		expect(Array.isArray(early) && early.map((r) => r.title)).toEqual(['third', 'second', 'first']);
 		expect(early).toEqual(await list());
 		expect(takeEarlyList()).toBeUndefined(); // taken once
+	});
+
+	it('on the library: rows still being read when the app renders are waited for rather than read again', async () => {
+		for (const title of ['first', 'second']) await create({ ...createPostmortem(), title });
+		db().close();
+		const loading = loadPage('/');
+		const early = takeEarlyList(); // before the read is done
+		expect(early).toBeInstanceOf(Promise);
+		expect((await early)?.map((r) => r.title)).toEqual(['second', 'first']);
+		await loading;
+		expect(takeEarlyList()).toBeUndefined();
 	});
 
 	it('on a postmortem page: that postmortem, taken by the next get() of it, once', async () => {
@@ -112,6 +129,33 @@ describe('the read app.html starts as the page loads', () => {
 		expect((await get(pm.id))?.title).toBe('as opened');
 		// The next read is a fresh one (the editor's live query follows later changes).
 		expect((await get(pm.id))?.title).toBe('changed in another tab');
+	});
+
+	it('on a postmortem page: keeps its connection, so an edit made before Dexie opens is still written as the tab closes', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'as opened' });
+		db().close(); // a fresh page: Dexie has not opened the database
+		await loadPage(`/p/${pm.id}`);
+		const opened = (await get(pm.id))!;
+		const saver = new Autosaver(opened, () => {});
+		saver.schedule({ ...opened, title: 'typed, then the tab closed' });
+		saver.flushSync(); // pagehide, before Dexie has opened
+		expect(saver.dirty).toBe(false);
+		await saver.dispose();
+		useDatabase(new WorkbenchDB()); // the next page
+		expect(await get(pm.id)).toMatchObject({ title: 'typed, then the tab closed', revision: 2 });
+
+		// It never blocks a schema upgrade from another tab: it closes itself.
+		const upgraded = new WorkbenchDB();
+		upgraded.version(2).stores({ postmortems: 'id', summaries: 'id, updatedAt', meta: 'key' });
+		await upgraded.open();
+		expect(g.__earlyDb).toBeUndefined();
+		upgraded.close();
+	});
+
+	it('on the library: closes its connection once the rows are read', async () => {
+		await create(createPostmortem());
+		expect((await loadPage('/'))?.ok).toBe(true);
+		expect(g.__earlyDb).toBeUndefined();
 	});
 
 	it('a missing postmortem is read as missing, not as an error', async () => {

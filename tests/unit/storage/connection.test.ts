@@ -63,6 +63,30 @@ describe('Dexie loads on first use, not with the page', () => {
 		rows.stop();
 	});
 
+	it('waits for a first result still being read, and queries the database itself only when that read yields nothing', async () => {
+		const { storage } = await freshStorage();
+		const { WorkbenchDB, useDatabase } = await import('$lib/storage/db');
+		useDatabase(new WorkbenchDB('test-connection-pending'));
+		const stored = await storage.create({ ...createPostmortem(), title: 'Stored' });
+		let resolve!: (rows: ReturnType<typeof storage.summarize>[] | undefined) => void;
+		const query = vi.fn(storage.list);
+		const rows = new storage.Live(query, new Promise((r) => (resolve = r)));
+		await new Promise((r) => setTimeout(r, 20));
+		expect(rows.loaded).toBe(false);
+		expect(query).not.toHaveBeenCalled();
+		resolve([storage.summarize({ ...stored, title: 'Read early' })]);
+		await Promise.resolve(); // shown as soon as the read is done, before the database is queried
+		expect(rows.current?.map((r) => r.title)).toEqual(['Read early']);
+		expect(query).not.toHaveBeenCalled();
+		// Then it follows the database.
+		await vi.waitFor(() => expect(rows.current?.map((r) => r.title)).toEqual(['Stored']), { timeout: 2000 });
+		rows.stop();
+
+		const fallback = new storage.Live(storage.list, Promise.resolve(undefined));
+		await vi.waitFor(() => expect(fallback.current?.map((r) => r.title)).toEqual(['Stored']), { timeout: 2000 });
+		fallback.stop();
+	});
+
 	it('stops before it started following: no query runs after stop()', async () => {
 		const { storage } = await freshStorage();
 		const { WorkbenchDB, useDatabase } = await import('$lib/storage/db');
