@@ -113,11 +113,18 @@ export class EditorState {
 	 * only once the linter has loaded.
 	 */
 	analysisReady = $state(false);
+	/**
+	 * The draft as the whole-document analysis last saw it. Typing updates it once the keystroke's
+	 * frame has painted (when the browser is next idle), so the language review and the checklist
+	 * of a long postmortem never hold a keystroke up; other edits update it at once.
+	 */
+	private analysed = $state.raw() as Postmortem;
+	private analysisQueued = false;
 	readonly findings: LocatedFinding[] = $derived.by(() => {
 		if (!this.analysisReady) return [];
-		const reviewed = new Set(this.draft.reviewedFindings);
+		const reviewed = new Set(this.analysed.reviewedFindings);
 		const out: LocatedFinding[] = [];
-		for (const field of textFields(this.draft))
+		for (const field of textFields(this.analysed))
 			for (const finding of cachedLint(field.text)) {
 				const key = findingKey(field.ref, finding);
 				out.push({ field, finding, key, reviewed: reviewed.has(key) });
@@ -126,7 +133,7 @@ export class EditorState {
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
 	readonly review: ReviewItem[] = $derived(
-		this.analysisReady && linter.now ? linter.now.reviewPostmortem(this.draft, new Date(), this.findings) : []
+		this.analysisReady && linter.now ? linter.now.reviewPostmortem(this.analysed, new Date(), this.findings) : []
 	);
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** True while the "mark as final?" check is shown. */
@@ -150,7 +157,7 @@ export class EditorState {
 
 	/** `write` replaces the database save (the in-memory editor uses one that always fails). */
 	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4], routeId = pm.id) {
-		this.draft = pm;
+		this.draft = this.analysed = pm;
 		this.routeId = routeId;
 		// After the first paint: the worker and the linter are fetched then, not ahead of the page.
 		whenIdle(() => this.analyse(pm));
@@ -229,12 +236,23 @@ export class EditorState {
 	/** Change top-level fields and schedule a save. */
 	update(patch: Partial<Postmortem>): void {
 		this.draft = { ...this.draft, ...patch };
+		this.analyseSoon();
 		this.saver.schedule(this.draft);
+	}
+
+	/** Let the whole-document analysis see the draft once the browser is idle (see `analysed`). */
+	private analyseSoon(): void {
+		if (this.analysisQueued) return;
+		this.analysisQueued = true;
+		whenIdle(() => {
+			this.analysisQueued = false;
+			this.analysed = this.draft;
+		}, 200);
 	}
 
 	/** Replace the whole document (e.g. after a facilitation capture). */
 	replace(pm: Postmortem): void {
-		this.draft = pm;
+		this.draft = this.analysed = pm;
 		this.saver.schedule(pm);
 	}
 
@@ -305,6 +323,7 @@ export class EditorState {
 				return;
 			}
 			this.analysisReady = true;
+			this.analysed = this.draft; // the checklist of the document as it is now
 			if (this.failing.length) {
 				this.finalCheck = true;
 				return;
@@ -325,12 +344,13 @@ export class EditorState {
 		if (reviewed) set.add(key);
 		else set.delete(key);
 		this.update({ reviewedFindings: [...set] });
+		this.analysed = this.draft; // a click: shown at once
 	}
 
 	/** Called when the stored copy changes (this tab or another). Adopts it when safe. */
 	storedChanged(stored: Postmortem | undefined): void {
 		if (!stored || this.conflict) return;
-		if (this.saver.adopt(stored)) this.draft = stored;
+		if (this.saver.adopt(stored)) this.draft = this.analysed = stored;
 	}
 
 	/** Settle a conflict; the losing version is kept as a copy in the library. */
@@ -349,9 +369,9 @@ export class EditorState {
 		this.conflict = undefined;
 		if (choice === 'theirs') {
 			await this.saver.resolveConflict('theirs', theirs);
-			this.draft = theirs;
+			this.draft = this.analysed = theirs;
 		} else {
-			this.draft = { ...mine, revision: theirs.revision };
+			this.draft = this.analysed = { ...mine, revision: theirs.revision };
 			await this.saver.resolveConflict('mine', theirs);
 		}
 	}

@@ -54,6 +54,26 @@ describe('EditorState on opening', () => {
 		expect(editor.metrics?.timeToDetect).toBe(10);
 	});
 
+	it('typing shows in the draft at once, and in the language review and checklist once the browser is idle', async () => {
+		const editor = new EditorState(await storage.create(incident()));
+		await vi.waitFor(() => expect(editor.analysisReady).toBe(true), { timeout: 5000 });
+		const phrases = () => editor.findings.map((f) => f.finding.phrase);
+		expect(phrases()).toEqual(['should have checked', 'human error']);
+
+		editor.update({ summary: 'Checkout failed for 42 minutes after a pool change.' });
+		expect(editor.draft.summary).toBe('Checkout failed for 42 minutes after a pool change.');
+		expect(phrases()).toEqual(['should have checked', 'human error']); // not in the keystroke's frame
+		await vi.waitFor(() => expect(phrases()).toEqual([]));
+		expect(editor.review.find((r) => r.id === 'language')?.status).not.toBe('warn');
+
+		// A click on "Reviewed, keep it" shows at once.
+		editor.update({ summary: 'It was human error.' });
+		await vi.waitFor(() => expect(phrases()).toEqual(['human error']));
+		editor.setReviewed(editor.findings[0].key, true);
+		expect(editor.findings[0].reviewed).toBe(true);
+		expect(editor.openFindings).toEqual([]);
+	});
+
 	it('going final straight after opening runs every check, language included, and asks first', async () => {
 		const pm = await storage.create({ ...incident(), contributingFactors: [] });
 		const editor = new EditorState(pm);
