@@ -157,7 +157,7 @@ async function main() {
 					`for comparison, marked's whole HTML through DOMPurify ${round(median(d.sanitizeAllMs))} ms`
 			);
 			notes.push(
-				`model work per keystroke in a 2,000-entry postmortem (median ms): ` +
+				`model work per keystroke in a 2,000-entry postmortem (median ms; the lints, findings and review run once the keystroke's frame has painted): ` +
 					Object.entries(d.keystroke)
 						.map(([k, v]) => `${k} ${round(median(v))}`)
 						.join(', ')
