@@ -12,8 +12,25 @@ function kindOf(url, contentType) {
 }
 
 /**
- * { js, css, jsBeforePaint } gzip bytes and the list of files of one first load (each marked
- * with whether it was requested before the page's first contentful paint).
+ * The files the page's HTML loads up front for `path`: its module preloads and scripts, and the
+ * opened route's own files from the app's `route-files` list (which app.html's inline script
+ * preloads). Everything else a first load fetches is asked for by the app's code later.
+ */
+async function filesNamedUpFront(origin, path) {
+	const html = await (await fetch(origin + path)).text();
+	const named = new Set([...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="\/([^"]+\.m?js)"/g)].map((m) => m[1]));
+	const block = /<script type="application\/json" id="route-files">([\s\S]*?)<\/script>/.exec(html);
+	if (block) {
+		const list = JSON.parse(block[1]);
+		const route = list.routes.find(([pattern]) => new RegExp(pattern).test(path));
+		for (const n of route?.[1] ?? []) named.add(list.files[n]);
+	}
+	return named;
+}
+
+/**
+ * { js, css, jsUpFront } gzip bytes and the list of files of one first load (each marked with
+ * whether the page's HTML names it up front, see filesNamedUpFront).
  * `seed(page)` runs first on the bench harness of the same origin (to store data the page needs).
  */
 export async function firstLoad(browser, { origin, path, ready, seed }) {
@@ -33,11 +50,7 @@ export async function firstLoad(browser, { origin, path, ready, seed }) {
 		await page.waitForSelector(ready, { timeout: 30_000 });
 		await page.waitForLoadState('networkidle');
 		await sleep(300);
-		// When the page first painted, and when each file was requested (page time, ms).
-		const timing = await page.evaluate(() => ({
-			paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-			requested: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]))
-		}));
+		const upFront = await filesNamedUpFront(origin, path);
 		const files = [];
 		for (const r of responses) {
 			const url = r.url();
@@ -47,18 +60,15 @@ export async function firstLoad(browser, { origin, path, ready, seed }) {
 			if (/\/(sw\.js|workbox-[^/]*\.js)$/.test(url)) continue;
 			// Worker scripts' bodies are not kept by the page; fetch those again from the server.
 			const body = await r.body().catch(async () => Buffer.from(await (await fetch(url)).arrayBuffer()));
-			const requested = timing.requested[url];
-			const beforePaint = timing.paint === undefined || requested === undefined ? undefined : requested < timing.paint;
-			files.push({ file: new URL(url).pathname.slice(1), kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, beforePaint });
+			const file = new URL(url).pathname.slice(1);
+			files.push({ file, kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, upFront: upFront.has(file) });
 		}
 		await page.close();
 		const sum = (k) => files.filter((f) => f.kind === k).reduce((a, f) => a + f.gzip, 0);
 		files.sort((a, b) => b.gzip - a.gzip);
-		// What the first paint could have waited on: JS requested before it (the rest loads after).
-		const jsBeforePaint = files.every((f) => f.beforePaint !== undefined)
-			? files.filter((f) => f.kind === 'js' && f.beforePaint).reduce((a, f) => a + f.gzip, 0)
-			: undefined;
-		return { js: sum('js'), css: sum('css'), jsBeforePaint, files };
+		// What the first render waits for: the JS the page's HTML names (the rest loads on demand).
+		const jsUpFront = files.filter((f) => f.kind === 'js' && f.upFront).reduce((a, f) => a + f.gzip, 0);
+		return { js: sum('js'), css: sum('css'), jsUpFront, files };
 	} finally {
 		await context.close();
 	}
