@@ -20,6 +20,10 @@ test('conflicting edits in two tabs are surfaced and both versions are kept', as
 	const other = await context.newPage();
 	await other.goto(page.url());
 	await expect(other.getByLabel('Title')).toHaveValue('Base');
+	// Tab B follows the database (it starts to once it has painted): an edit in tab A shows up there.
+	await page.getByLabel('Incident lead').fill('Noor');
+	await expectSaved(page);
+	await expect(other.getByLabel('Incident lead')).toHaveValue('Noor');
 
 	// Another writer stores a newer revision that this tab has not heard about yet (its change
 	// notification is still in flight), so the next save here starts from a stale revision.
