@@ -44,6 +44,22 @@ export function whenIdle(fn: () => void, timeout = 300): void {
 	else idle();
 }
 
+/**
+ * A function that runs `fn` with `whenIdle`; calls made before that run are folded into it, so `fn`
+ * sees the latest state once, however many changes came first (e.g. a burst of keystrokes).
+ */
+export function idleOnce(fn: () => void, timeout?: number): () => void {
+	let queued = false;
+	return () => {
+		if (queued) return;
+		queued = true;
+		whenIdle(() => {
+			queued = false;
+			fn();
+		}, timeout);
+	};
+}
+
 /** Code (or a value built from it) loaded on first need, once; a failed load is tried again next call. */
 export interface Lazy<T> {
 	/** The value if it has loaded already, so a click or a keystroke can use it without waiting. */

@@ -17,7 +17,7 @@ import {
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
-import { lazy, nextTask, whenIdle } from '$lib/scheduling';
+import { idleOnce, lazy, nextTask, whenIdle } from '$lib/scheduling';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
 interface Linter {
@@ -119,7 +119,8 @@ export class EditorState {
 	 * of a long postmortem never hold a keystroke up; other edits update it at once.
 	 */
 	private analysed = $state.raw() as Postmortem;
-	private analysisQueued = false;
+	/** Let the whole-document analysis see the draft once the browser is idle (see `analysed`). */
+	private analyseSoon = idleOnce(() => (this.analysed = this.draft), 200);
 	readonly findings: LocatedFinding[] = $derived.by(() => {
 		if (!this.analysisReady) return [];
 		const reviewed = new Set(this.analysed.reviewedFindings);
@@ -238,16 +239,6 @@ export class EditorState {
 		this.draft = { ...this.draft, ...patch };
 		this.analyseSoon();
 		this.saver.schedule(this.draft);
-	}
-
-	/** Let the whole-document analysis see the draft once the browser is idle (see `analysed`). */
-	private analyseSoon(): void {
-		if (this.analysisQueued) return;
-		this.analysisQueued = true;
-		whenIdle(() => {
-			this.analysisQueued = false;
-			this.analysed = this.draft;
-		}, 200);
 	}
 
 	/** Replace the whole document (e.g. after a facilitation capture). */
