@@ -84,7 +84,7 @@ test('blaming wording is flagged under the field with a suggestion, and "Reviewe
 	await summary.fill('The dashboard check was not part of the deploy checklist, so nobody saw the error rate rise.');
 	await expect(page.getByRole('list', { name: 'Language review for Summary' })).toHaveCount(0);
 	await expect(panel.locator('summary')).toHaveText(/Language review: 0 open findings/);
-	await expect(panel).toContainText('No blaming or counterfactual wording found.');
+	await expect(await openLanguagePanel(page)).toContainText('No blaming or counterfactual wording found.');
 });
 
 test('the language panel lists findings across the document and jumps to the field', async ({ page }) => {

@@ -17,31 +17,51 @@ import {
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
-import { idleOnce, lazy, nextTask, whenIdle } from '$lib/scheduling';
+import type { PostmortemAnalysis } from '$lib/domain/analysis';
+import { idleOnce, lazy, whenIdle, type Lazy } from '$lib/scheduling';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
 interface Linter {
 	lintText: typeof import('$lib/domain/lint').lintText;
 	reviewPostmortem: typeof import('$lib/domain/review').reviewPostmortem;
 }
-/**
- * Loaded on first need: opening a postmortem should not wait for the linter and the checklist (the
- * first analysis runs in a worker anyway).
- */
-export const linter = lazy(async (): Promise<Linter> => {
+const linterModules = lazy(async (): Promise<Linter> => {
 	const [lint, review] = await Promise.all([import('$lib/domain/lint'), import('$lib/domain/review')]);
 	return { lintText: lint.lintText, reviewPostmortem: review.reviewPostmortem };
 });
+/** True once the linter has loaded here; read by what is derived with it, so that updates then. */
+let linterLoaded = $state(false);
+/**
+ * Loaded on first need: opening a postmortem never loads it on this thread (the analysis worker lints
+ * and reviews the document as opened); it loads when editing starts (a text field gets focus, or any
+ * edit), because then the findings and the checklist are worked out here.
+ */
+export const linter: Lazy<Linter> = {
+	get now() {
+		return linterModules.now;
+	},
+	load: () =>
+		linterModules.load().then((l) => {
+			linterLoaded = true;
+			return l;
+		})
+};
+
+/** The document has changed from the one opened: its findings and checklist are worked out here now. */
+function editing(): void {
+	if (!linterLoaded) void linter.load().catch(() => {});
+}
 
 const lintCache = new Map<string, LanguageFinding[]>();
 /**
  * lintText with a cache, so re-linting a long document on each keystroke only reads the changed
- * field. Finds nothing until the linter has loaded (the editor waits for it before linting).
+ * field. A text neither in the cache nor lintable yet (the linter has not loaded) finds nothing for
+ * now, and is linted once the linter has loaded.
  */
 export function cachedLint(text: string): LanguageFinding[] {
 	let hit = lintCache.get(text);
 	if (!hit) {
-		if (!linter.now) return [];
+		if (!linterLoaded || !linter.now) return [];
 		hit = linter.now.lintText(text);
 		if (lintCache.size > 5000) lintCache.clear();
 		lintCache.set(text, hit);
@@ -94,8 +114,11 @@ export class EditorState {
 	/** The other tab's version while a conflict is unresolved. */
 	conflict: Postmortem | undefined = $state.raw();
 
-	/** The timeline as opened and, from the analysis worker, its durations; set once that analysis is done. */
-	private opened = $state.raw<{ timing: Pick<Postmortem, 'timeline' | 'timeZone'>; metrics?: Metrics }>();
+	/**
+	 * The document as opened and, from the analysis worker, its durations and its checklist; set once
+	 * that analysis is done.
+	 */
+	private opened = $state.raw<{ pm: Postmortem; metrics?: Metrics; review?: ReviewItem[] }>();
 	/**
 	 * Derived durations, undefined until the first analysis is done: the first time-zone conversion
 	 * sets up the browser's date formatting (tens of milliseconds), so while the timeline is as
@@ -104,13 +127,13 @@ export class EditorState {
 	readonly metrics: Metrics | undefined = $derived.by(() => {
 		const o = this.opened;
 		if (!o) return undefined;
-		if (o.metrics && o.timing.timeline === this.draft.timeline && o.timing.timeZone === this.draft.timeZone)
+		if (o.metrics && o.pm.timeline === this.draft.timeline && o.pm.timeZone === this.draft.timeZone)
 			return o.metrics;
 		return deriveMetrics(this.draft);
 	});
 	/**
 	 * Whole-document analysis (language review, checklist) starts once the editor has painted; true
-	 * only once the linter has loaded.
+	 * once the document as opened has been analysed.
 	 */
 	analysisReady = $state(false);
 	/**
@@ -133,9 +156,14 @@ export class EditorState {
 		return out;
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
-	readonly review: ReviewItem[] = $derived(
-		this.analysisReady && linter.now ? linter.now.reviewPostmortem(this.analysed, new Date(), this.findings) : []
-	);
+	readonly review: ReviewItem[] = $derived.by(() => {
+		if (!this.analysisReady) return [];
+		const o = this.opened;
+		// The checklist of the document as opened comes from the worker.
+		if (o?.review && this.analysed === o.pm) return o.review;
+		if (linterLoaded && linter.now) return linter.now.reviewPostmortem(this.analysed, new Date(), this.findings);
+		return o?.review ?? []; // an edit has started loading the linter; until then, the checklist as opened
+	});
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
@@ -160,7 +188,7 @@ export class EditorState {
 	constructor(pm: Postmortem, write?: ConstructorParameters<typeof Autosaver>[4], routeId = pm.id) {
 		this.draft = this.analysed = pm;
 		this.routeId = routeId;
-		// After the first paint: the worker and the linter are fetched then, not ahead of the page.
+		// After the first paint: the worker is fetched then, not ahead of the page.
 		whenIdle(() => this.analyse(pm));
 		this.status = { state: 'saved', at: pm.updatedAt };
 		this.saver = new Autosaver(
@@ -179,19 +207,18 @@ export class EditorState {
 	}
 
 	/**
-	 * Lint every field of the opened document and derive its durations in a worker (filling the lint
-	 * cache) while this thread loads the linter, then switch the language review, checklist and
-	 * durations on. Opening a postmortem never waits for any of it. Without workers, fields are
-	 * linted here one per idle slice.
+	 * Lint every field of the opened document, derive its durations and run its checklist in a
+	 * worker (filling the lint cache), then switch the language review, checklist and durations on.
+	 * Opening a postmortem never waits for any of it, and this thread loads the linter only once
+	 * editing starts. Without workers, the linter loads here and fields are linted one per idle slice.
 	 */
 	private analyse(pm: Postmortem): void {
-		const texts = [...new Set(textFields(pm).map((f) => f.text))].filter((t) => !lintCache.has(t));
-		const timing = { timeline: pm.timeline, timeZone: pm.timeZone };
 		let settled = false;
-		const done = (metrics?: Metrics) => {
+		const done = (result?: { metrics: Metrics; review: ReviewItem[] }) => {
 			if (settled) return;
 			settled = true;
-			this.opened = { timing, metrics };
+			this.opened = { pm, ...result };
+			if (result) return void (this.analysisReady = true);
 			const ready = () =>
 				linter.load().then(
 					() => (this.analysisReady = true),
@@ -200,6 +227,7 @@ export class EditorState {
 			void ready();
 		};
 		const inSlices = () => {
+			const texts = [...new Set(textFields(pm).map((f) => f.text))];
 			let i = 0;
 			const later = (fn: () => void) => whenIdle(fn, 200);
 			const slice = () => {
@@ -220,29 +248,32 @@ export class EditorState {
 		} catch {
 			return inSlices();
 		}
-		// Its own task: fetching and starting the linter's modules is not short either.
-		nextTask(() => void linter.load().catch(() => {}));
-		worker.onmessage = (e: MessageEvent<{ results: LanguageFinding[][]; metrics: Metrics }>) => {
-			e.data.results.forEach((r, i) => lintCache.set(texts[i], r));
+		worker.onmessage = (e: MessageEvent<PostmortemAnalysis>) => {
+			const { texts, results, metrics, review } = e.data;
+			results.forEach((r, i) => {
+				if (!lintCache.has(texts[i])) lintCache.set(texts[i], r);
+			});
 			worker.terminate();
-			done(e.data.metrics);
+			done({ metrics, review });
 		};
 		worker.onerror = () => {
 			worker.terminate();
 			inSlices();
 		};
-		worker.postMessage({ texts, timing });
+		worker.postMessage({ pm, now: Date.now() });
 	}
 
 	/** Change top-level fields and schedule a save. */
 	update(patch: Partial<Postmortem>): void {
 		this.draft = { ...this.draft, ...patch };
+		editing();
 		this.analyseSoon();
 		this.saver.schedule(this.draft);
 	}
 
 	/** Replace the whole document (e.g. after a facilitation capture). */
 	replace(pm: Postmortem): void {
+		editing();
 		this.draft = this.analysed = pm;
 		this.saver.schedule(pm);
 	}
@@ -306,7 +337,7 @@ export class EditorState {
 	requestStatus(status: Postmortem['status']): void {
 		if (status === 'final' && this.draft.status !== 'final') {
 			// Going final runs the whole checklist now, which needs the linter.
-			if (!linter.now) {
+			if (!linterLoaded) {
 				linter.load().then(
 					() => this.requestStatus(status),
 					() => this.update({ status })
@@ -341,7 +372,9 @@ export class EditorState {
 	/** Called when the stored copy changes (this tab or another). Adopts it when safe. */
 	storedChanged(stored: Postmortem | undefined): void {
 		if (!stored || this.conflict) return;
-		if (this.saver.adopt(stored)) this.draft = this.analysed = stored;
+		if (!this.saver.adopt(stored)) return;
+		editing();
+		this.draft = this.analysed = stored;
 	}
 
 	/** Settle a conflict; the losing version is kept as a copy in the library. */
@@ -358,6 +391,7 @@ export class EditorState {
 			createdAt: new Date().toISOString()
 		});
 		this.conflict = undefined;
+		editing();
 		if (choice === 'theirs') {
 			await this.saver.resolveConflict('theirs', theirs);
 			this.draft = this.analysed = theirs;

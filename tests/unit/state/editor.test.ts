@@ -86,3 +86,69 @@ describe('EditorState on opening', () => {
 		expect((await storage.get(pm.id))?.status).toBe(pm.status);
 	});
 });
+
+describe('EditorState with the analysis worker', () => {
+	// Stands in for the browser's Worker: runs the worker's analysis on a copy of the message, later.
+	class FakeWorker {
+		onmessage: ((e: MessageEvent) => void) | null = null;
+		onerror: (() => void) | null = null;
+		posted = 0;
+		postMessage(data: { pm: Postmortem; now: number }) {
+			this.posted++;
+			const { pm, now } = structuredClone(data);
+			setTimeout(async () => {
+				const { analysePostmortem } = await import('$lib/domain/analysis');
+				this.onmessage?.({ data: structuredClone(analysePostmortem(pm, new Date(now))) } as MessageEvent);
+			});
+		}
+		terminate() {}
+	}
+	let workers: FakeWorker[];
+	beforeEach(async () => {
+		workers = [];
+		vi.stubGlobal(
+			'Worker',
+			class extends FakeWorker {
+				constructor() {
+					super();
+					workers.push(this);
+				}
+			}
+		);
+		vi.resetModules();
+		storage = await import('$lib/storage');
+		const { useDatabase, WorkbenchDB } = await import('$lib/storage/db');
+		useDatabase(new WorkbenchDB(`test-editor-${++n}`));
+		({ EditorState } = await import('$lib/state/editor.svelte'));
+		return () => vi.unstubAllGlobals();
+	});
+
+	it('shows the findings and checklist of the opened document without loading the linter on this thread', async () => {
+		const { linter } = await import('$lib/state/editor.svelte');
+		const editor = new EditorState(await storage.create(incident()));
+		await vi.waitFor(() => expect(editor.analysisReady).toBe(true), { timeout: 5000 });
+		expect(workers).toHaveLength(1);
+		expect(workers[0].posted).toBe(1);
+		expect(editor.findings.map((f) => f.finding.phrase)).toEqual(['should have checked', 'human error']);
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('warn');
+		expect(editor.review.find((r) => r.id === 'factors-count')?.status).toBe('fail');
+		expect(editor.metrics?.timeToDetect).toBe(6);
+		expect(linter.now).toBeUndefined();
+	});
+
+	it('loads the linter once editing starts, and the findings and checklist follow the edit', { timeout: 15_000 }, async () => {
+		const { linter } = await import('$lib/state/editor.svelte');
+		const editor = new EditorState(await storage.create(incident()));
+		await vi.waitFor(() => expect(editor.analysisReady).toBe(true), { timeout: 5000 });
+		const phrases = () => editor.findings.map((f) => f.finding.phrase);
+
+		editor.update({ summary: 'Checkout failed after a pool change. The root cause was the pool size.' });
+		await vi.waitFor(() => expect(phrases()).toEqual(['root cause']), { timeout: 5000 });
+		expect(linter.now).toBeDefined();
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('warn');
+
+		editor.update({ summary: 'Checkout failed after a pool change.' });
+		await vi.waitFor(() => expect(phrases()).toEqual([]));
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('pass');
+	});
+});
