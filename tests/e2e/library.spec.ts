@@ -39,6 +39,11 @@ test('opened afresh, the library lists postmortems most recently edited first, a
 	await expect(page.getByLabel('Title')).toHaveValue('Alpha, revisited');
 	await page.goto('/p/no-such-postmortem');
 	await expect(page.getByRole('heading', { name: 'Postmortem not found' })).toBeVisible();
+	// A mistyped or cut-off link with a broken percent-escape says the same instead of a blank page.
+	await page.goto('/p/%E0%A4%A');
+	await expect(page.getByRole('heading', { name: 'Postmortem not found' })).toBeVisible();
+	await page.getByRole('link', { name: 'Back to the library' }).click();
+	await expect(titles).toHaveText(['Alpha, revisited', 'Charlie', 'Bravo']);
 });
 
 test('duplicate, then delete with confirmation and undo', async ({ page }) => {
