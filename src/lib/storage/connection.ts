@@ -1,4 +1,4 @@
-import { lazy } from '$lib/scheduling';
+import { lazy, nextTask } from '$lib/scheduling';
 import type { WorkbenchDB } from './db';
 
 /**
@@ -7,7 +7,10 @@ import type { WorkbenchDB } from './db';
  * tasks and its download out of the way of the first paint. Nothing else in the app imports ./db
  * or dexie.
  */
-const storage = lazy(() => import('./db'));
+// The module's evaluation (Dexie's is ~10 ms on a fast machine) is a task of its own: what uses it
+// (the first query, the probe, the live queries) carries on in the next task, so neither makes
+// the other's task long.
+const storage = lazy(() => import('./db').then((m) => new Promise<typeof m>((resolve) => nextTask(() => resolve(m)))));
 const loadedListeners: Array<(d: WorkbenchDB) => void> = [];
 
 /** Dexie and the app's schema, loaded once (tried again after a failed load). */
