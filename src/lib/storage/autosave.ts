@@ -2,6 +2,7 @@ import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { earlyConnection } from './early';
+import { forgetUnsaved, keepUnsaved } from './unsaved';
 import { save, summarize } from './repository';
 
 /** What the quiet status line shows. */
@@ -82,6 +83,7 @@ export class Autosaver {
 			this.inflight = undefined;
 			this.baseRevision = stored.revision;
 			this.latestStored = Math.max(this.latestStored, stored.revision);
+			forgetUnsaved(stored.id); // a copy kept by an earlier pagehide (page back from the cache) is superseded
 			this.onSaved(stored);
 			// Newer typing may have arrived while writing; it is saved by its own timer.
 			this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: stored.updatedAt });
@@ -142,7 +144,7 @@ export class Autosaver {
 		const d = loadedDatabase();
 		// Before Dexie has loaded and opened: the connection app.html's script opened on this page.
 		const backend = d?.isOpen() ? d.backendDB() : earlyConnection();
-		if (!pm || !backend) return;
+		if (!pm) return;
 		clearTimeout(this.timer);
 		// A write still in flight needs callbacks an unloading page never runs, and this write would
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
@@ -152,6 +154,9 @@ export class Autosaver {
 		const row: Postmortem = conflict
 			? { ...pm, id: crypto.randomUUID(), title: `${pm.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1, updatedAt: now }
 			: { ...pm, revision: this.baseRevision + 1, updatedAt: now };
+		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
+		keepUnsaved(row);
+		if (!backend) return;
 		try {
 			const tx = backend.transaction(['postmortems', 'summaries'], 'readwrite');
 			tx.objectStore('postmortems').put(row);

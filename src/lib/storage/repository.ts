@@ -4,6 +4,7 @@ import type { PostmortemSummary } from './db';
 import { announceChange, database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
 import { dropEarlyRead, takeEarlyPostmortem } from './early';
+import { forgetUnsaved, unsavedRows } from './unsaved';
 
 /** The library row for a postmortem. */
 export function summarize(pm: Postmortem): PostmortemSummary {
@@ -142,6 +143,7 @@ export async function save(
 
 /** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
 export async function remove(id: string): Promise<Postmortem | undefined> {
+	forgetUnsaved(id, true); // a deleted postmortem is not brought back by a copy kept on leaving a page
 	dropEarlyRead();
 	const d = await database();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
@@ -214,6 +216,38 @@ export async function importPostmortems(pms: Postmortem[], onExisting: OnExistin
 		await d.summaries.bulkPut(stored.map(summarize));
 		return stored.map((p) => p.id);
 	});
+}
+
+/** The same document, leaving out the bookkeeping a write sets (revision, updatedAt). */
+function sameText(a: Postmortem, b: Postmortem): boolean {
+	return JSON.stringify({ ...a, revision: 0, updatedAt: '' }) === JSON.stringify({ ...b, revision: 0, updatedAt: '' });
+}
+
+/**
+ * Store the edits that pages going away kept outside IndexedDB (see unsaved.ts) and IndexedDB
+ * does not have: written over the stored copy it was based on, or, when the stored copy has moved
+ * on without it (another tab saved meanwhile), as a separate copy. Returns how many were stored.
+ */
+export async function recoverUnsaved(): Promise<number> {
+	const rows = unsavedRows();
+	if (!rows.length) return 0;
+	const d = await database();
+	let stored = 0;
+	for (const row of rows) {
+		await d.transaction('rw', d.postmortems, d.summaries, async () => {
+			const current = await d.postmortems.get(row.id);
+			if (current && sameText(current, row)) return; // the write made it
+			const keep =
+				!current || current.revision < row.revision
+					? row
+					: { ...row, id: crypto.randomUUID(), title: `${row.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1 };
+			await d.postmortems.put(keep);
+			await d.summaries.put(summarize(keep));
+			stored++;
+		});
+		forgetUnsaved(row.id, true);
+	}
+	return stored;
 }
 
 /** Every stored postmortem, for a full backup. */

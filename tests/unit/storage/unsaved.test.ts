@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPostmortem } from '$lib/domain';
+import { Autosaver, create, flushAllSync, get, list, recoverUnsaved, remove, save } from '$lib/storage';
+import { WorkbenchDB, useDatabase } from '$lib/storage/db';
+import { keepUnsaved, unsavedRows } from '$lib/storage/unsaved';
+
+/** localStorage as the browser has it, in memory. */
+function memoryStorage(): Storage {
+	const data = new Map<string, string>();
+	return {
+		get length() {
+			return data.size;
+		},
+		key: (i: number) => [...data.keys()][i] ?? null,
+		getItem: (k: string) => data.get(k) ?? null,
+		setItem: (k: string, v: string) => void data.set(k, String(v)),
+		removeItem: (k: string) => void data.delete(k),
+		clear: () => data.clear()
+	};
+}
+
+let n = 0;
+let db: WorkbenchDB;
+beforeEach(() => {
+	vi.stubGlobal('localStorage', memoryStorage());
+	db = new WorkbenchDB(`test-unsaved-${++n}`);
+	useDatabase(db);
+});
+afterEach(() => {
+	vi.unstubAllGlobals();
+});
+
+/**
+ * An edit typed and the page closed at once, whose IndexedDB write never ran (the tab was gone
+ * first): only the copy that the pagehide write keeps outside IndexedDB exists.
+ */
+async function closedBeforeTheWriteRan(title: string) {
+	const pm = await create({ ...createPostmortem(), title: 'Before' });
+	keepUnsaved({ ...pm, title, revision: pm.revision + 1, updatedAt: new Date().toISOString() });
+	return pm;
+}
+
+describe('edits kept outside IndexedDB when a page goes away', () => {
+	it('an edit whose pagehide write was lost is stored at the next start, once', async () => {
+		const pm = await closedBeforeTheWriteRan('Typed, then the tab closed');
+		expect((await get(pm.id))?.title).toBe('Before');
+		expect(unsavedRows()).toHaveLength(1);
+
+		expect(await recoverUnsaved()).toBe(1);
+		const stored = await get(pm.id);
+		expect(stored?.title).toBe('Typed, then the tab closed');
+		expect(stored?.revision).toBe(pm.revision + 1);
+		expect((await list())[0].title).toBe('Typed, then the tab closed');
+		expect(unsavedRows()).toEqual([]);
+		expect(await recoverUnsaved()).toBe(0);
+	});
+
+	it('the pagehide write keeps the row it writes outside IndexedDB too; when the write made it, nothing is stored twice', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		saver.schedule({ ...pm, title: 'Written as the tab closed' });
+		flushAllSync();
+		await new Promise((r) => setTimeout(r, 20));
+		const stored = await get(pm.id);
+		expect(stored?.title).toBe('Written as the tab closed');
+		expect(unsavedRows()).toEqual([stored]);
+
+		expect(await recoverUnsaved()).toBe(0);
+		expect(await list()).toHaveLength(1);
+		expect(unsavedRows()).toEqual([]);
+		await saver.dispose();
+	});
+
+	it('when another tab saved the postmortem meanwhile, the kept edit becomes a separate copy', async () => {
+		const pm = await closedBeforeTheWriteRan('My closing edit');
+		await save({ ...pm, title: 'Saved in another tab' });
+
+		expect(await recoverUnsaved()).toBe(1);
+		expect((await get(pm.id))?.title).toBe('Saved in another tab');
+		const titles = (await list()).map((r) => r.title).sort();
+		expect(titles).toEqual(['My closing edit (unsaved version from a closed tab)', 'Saved in another tab']);
+	});
+
+	it('deleting the postmortem drops its kept copy, so it does not come back', async () => {
+		const pm = await closedBeforeTheWriteRan('Typed, then the tab closed');
+		await remove(pm.id);
+		expect(await recoverUnsaved()).toBe(0);
+		expect(await get(pm.id)).toBeUndefined();
+	});
+
+	it('a later save from the same page (back from the back/forward cache) drops its copy', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		saver.schedule({ ...pm, title: 'Hidden' });
+		flushAllSync();
+		expect(unsavedRows()).toHaveLength(1);
+		saver.schedule({ ...pm, title: 'Back and typing again' });
+		await saver.flush();
+		expect(unsavedRows()).toEqual([]);
+		expect(await recoverUnsaved()).toBe(0);
+		expect((await get(pm.id))?.title).toBe('Back and typing again');
+		await saver.dispose();
+	});
+});
