@@ -230,6 +230,10 @@ export function installFlushOnHide(target: Window = window): void {
 	// Capture phase: runs before Dexie's own pagehide listener, which closes the database when the
 	// page goes into the back/forward cache.
 	target.addEventListener('pagehide', () => flushAllSync(), { capture: true });
+	// Closing a tab runs beforeunload first, and in Chromium the pagehide that should follow was seen
+	// not to run at all when the tab closed right after an edit. Writing then as well is harmless:
+	// pagehide then finds nothing left to write.
+	target.addEventListener('beforeunload', () => flushAllSync());
 	target.document.addEventListener('visibilitychange', () => {
 		if (target.document.visibilityState === 'hidden') void flushAll();
 	});

@@ -247,6 +247,8 @@ export async function recoverUnsaved(): Promise<number> {
 		});
 		forgetUnsaved(row.id, true);
 	}
+	// Live queries read again: a kept row's own write may have landed after they last read.
+	announceChange();
 	return stored;
 }
 

@@ -60,3 +60,17 @@ export function unsavedRows(): Postmortem[] {
 	}
 	return rows;
 }
+
+/**
+ * Call `fn` when another tab keeps a copy (it is closing): that tab's last write may land after
+ * this page has read the postmortem, and such a raw write does not tell other tabs. Returns a
+ * function that stops listening.
+ */
+export function onUnsavedKept(fn: () => void): () => void {
+	if (typeof window === 'undefined') return () => {};
+	const listener = (e: StorageEvent) => {
+		if (e.key?.startsWith(PREFIX) && e.newValue) fn();
+	};
+	window.addEventListener('storage', listener);
+	return () => window.removeEventListener('storage', listener);
+}

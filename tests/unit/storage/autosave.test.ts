@@ -7,6 +7,7 @@ import {
 	save,
 	flushAll,
 	flushAllSync,
+	installFlushOnHide,
 	anyDirty,
 	list,
 	type SaveStatus
@@ -126,6 +127,19 @@ describe('autosave', () => {
 		const stored = await get(pm.id);
 		expect(stored?.title).toBe('typed, then the tab closed');
 		expect((await list())[0].title).toBe('typed, then the tab closed');
+		await saver.dispose();
+	});
+
+	it('closing a tab writes the pending edit at beforeunload already (the pagehide after it may never run)', async () => {
+		const win = Object.assign(new EventTarget(), { document: new EventTarget() }) as unknown as Window;
+		installFlushOnHide(win);
+		const pm = await create(createPostmortem());
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		saver.schedule({ ...pm, title: 'typed, then the tab closed' });
+		win.dispatchEvent(new Event('beforeunload'));
+		expect(saver.dirty).toBe(false);
+		await new Promise((r) => setTimeout(r, 20));
+		expect((await get(pm.id))?.title).toBe('typed, then the tab closed');
 		await saver.dispose();
 	});
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
 import { Autosaver, create, flushAllSync, get, list, recoverUnsaved, remove, save } from '$lib/storage';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
-import { keepUnsaved, unsavedRows } from '$lib/storage/unsaved';
+import { keepUnsaved, onUnsavedKept, unsavedRows } from '$lib/storage/unsaved';
 
 /** localStorage as the browser has it, in memory. */
 function memoryStorage(): Storage {
@@ -100,5 +100,21 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		expect(await recoverUnsaved()).toBe(0);
 		expect((await get(pm.id))?.title).toBe('Back and typing again');
 		await saver.dispose();
+	});
+
+	it('tells this page when another tab keeps a copy as it closes', () => {
+		const target = new EventTarget();
+		vi.stubGlobal('window', target);
+		const seen: string[] = [];
+		const stop = onUnsavedKept(() => seen.push('kept'));
+		const storage = (key: string, newValue: string | null) =>
+			target.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }));
+		storage('postmortem-workbench:unsaved:abc', '{"id":"abc"}');
+		storage('postmortem-workbench:unsaved:abc', null); // dropped after recovery: nothing to do
+		storage('some-other-key', 'x');
+		expect(seen).toEqual(['kept']);
+		stop();
+		storage('postmortem-workbench:unsaved:def', '{"id":"def"}');
+		expect(seen).toEqual(['kept']);
 	});
 });
