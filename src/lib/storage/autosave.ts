@@ -2,7 +2,7 @@ import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { earlyConnection } from './early';
-import { forgetUnsaved, keepUnsaved } from './unsaved';
+import { closedTabCopy, forgetUnsaved, keepUnsaved } from './unsaved';
 import { save, summarize } from './repository';
 
 /** What the quiet status line shows. */
@@ -152,7 +152,7 @@ export class Autosaver {
 		const now = new Date().toISOString();
 		const conflict = this.paused || this.latestStored > this.baseRevision;
 		const row: Postmortem = conflict
-			? { ...pm, id: crypto.randomUUID(), title: `${pm.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1, updatedAt: now }
+			? closedTabCopy(pm, now)
 			: { ...pm, revision: this.baseRevision + 1, updatedAt: now };
 		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
 		keepUnsaved(row);

@@ -5,4 +5,3 @@ export * from './autosave';
 export * from './errors';
 export { Live } from './live.svelte';
 export { takeEarlyList } from './early';
-export { onUnsavedKept } from './unsaved';

@@ -4,7 +4,7 @@ import type { PostmortemSummary } from './db';
 import { announceChange, database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
 import { dropEarlyRead, takeEarlyPostmortem } from './early';
-import { forgetUnsaved, unsavedRows } from './unsaved';
+import { closedTabCopy, forgetUnsaved, onUnsavedKept, unsavedRows } from './unsaved';
 
 /** The library row for a postmortem. */
 export function summarize(pm: Postmortem): PostmortemSummary {
@@ -237,10 +237,7 @@ export async function recoverUnsaved(): Promise<number> {
 		await d.transaction('rw', d.postmortems, d.summaries, async () => {
 			const current = await d.postmortems.get(row.id);
 			if (current && sameText(current, row)) return; // the write made it
-			const keep =
-				!current || current.revision < row.revision
-					? row
-					: { ...row, id: crypto.randomUUID(), title: `${row.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1 };
+			const keep = !current || current.revision < row.revision ? row : closedTabCopy(row);
 			await d.postmortems.put(keep);
 			await d.summaries.put(summarize(keep));
 			stored++;
@@ -250,6 +247,18 @@ export async function recoverUnsaved(): Promise<number> {
 	// Live queries read again: a kept row's own write may have landed after they last read.
 	announceChange();
 	return stored;
+}
+
+let recoveryInstalled = false;
+/**
+ * When another tab keeps a copy as it closes, run `recoverUnsaved` here: that tab's last write may
+ * land after this page has read the postmortem, and such a raw write does not tell other tabs. A
+ * moment later, so that tab's own write has landed first.
+ */
+export function installUnsavedRecovery(): void {
+	if (recoveryInstalled) return;
+	recoveryInstalled = true;
+	onUnsavedKept(() => setTimeout(() => void recoverUnsaved().catch(() => {}), 100));
 }
 
 /** Every stored postmortem, for a full backup. */

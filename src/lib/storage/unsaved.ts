@@ -9,6 +9,11 @@ import type { Postmortem } from '$lib/domain/model';
  */
 const PREFIX = 'postmortem-workbench:unsaved:';
 
+/** An edit from a closing tab that cannot go over the stored postmortem, as a postmortem of its own. */
+export function closedTabCopy(pm: Postmortem, updatedAt = pm.updatedAt): Postmortem {
+	return { ...pm, id: crypto.randomUUID(), title: `${pm.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1, updatedAt };
+}
+
 /** Ids this page has kept a copy of, so its own later saves can drop the copy. */
 const keptHere = new Set<string>();
 

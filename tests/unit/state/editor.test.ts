@@ -7,13 +7,15 @@ import { createPostmortem, createTimelineEntry, type Milestone, type Postmortem 
 let n = 0;
 let storage: typeof import('$lib/storage');
 let EditorState: typeof import('$lib/state/editor.svelte').EditorState;
-beforeEach(async () => {
+/** Fresh modules (the linter not loaded yet) over a database of their own. */
+async function freshEditorModules() {
 	vi.resetModules();
 	storage = await import('$lib/storage');
 	const { useDatabase, WorkbenchDB } = await import('$lib/storage/db');
 	useDatabase(new WorkbenchDB(`test-editor-${++n}`));
 	({ EditorState } = await import('$lib/state/editor.svelte'));
-});
+}
+beforeEach(freshEditorModules);
 
 function incident(): Postmortem {
 	const pm = createPostmortem(new Date('2026-11-03T10:00:00Z'), 'Europe/Berlin');
@@ -115,11 +117,7 @@ describe('EditorState with the analysis worker', () => {
 				}
 			}
 		);
-		vi.resetModules();
-		storage = await import('$lib/storage');
-		const { useDatabase, WorkbenchDB } = await import('$lib/storage/db');
-		useDatabase(new WorkbenchDB(`test-editor-${++n}`));
-		({ EditorState } = await import('$lib/state/editor.svelte'));
+		await freshEditorModules();
 		return () => vi.unstubAllGlobals();
 	});
 
