@@ -144,7 +144,7 @@ test('a postmortem filled through every section survives a reload and exports Ma
 	const other = await teammate.newPage();
 	await other.goto('/');
 	await expect(other.getByRole('heading', { name: 'Write a blameless postmortem, step by step' })).toBeVisible();
-	await other.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(jsonPath);
+	await other.getByLabel('Import postmortem files (JSON or Markdown)').setInputFiles(jsonPath);
 	await expect(other.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
 	await other.getByRole('link', { name: 'Checkout outage | pool exhausted', exact: true }).click();
 	await expect(other.getByLabel('Incident lead')).toHaveValue('Priya');

@@ -1,6 +1,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect, expectSaved, newPostmortem } from './fixtures';
 
 function tempFile(name: string, content: string): string {
@@ -75,7 +76,7 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 	await page.goto('/');
 	const list = page.getByRole('list', { name: 'Postmortems' });
 	await expect(list.getByRole('listitem')).toHaveCount(1);
-	const input = page.getByLabel('Import a postmortem file (JSON or Markdown)');
+	const input = page.getByLabel('Import postmortem files (JSON or Markdown)');
 
 	const cases: Array<[string, string, RegExp]> = [
 		['truncated.json', '{"format":"postmortem-workbench","version":1,"kind":"postm', /not valid JSON/i],
@@ -95,6 +96,57 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 	await expect(list.getByRole('link', { name: 'Keep me', exact: true })).toBeVisible();
 });
 
+/** Drag files over the page and drop them, as from a file manager. */
+async function dropFiles(page: Page, files: Array<{ name: string; type: string; text: string }>) {
+	const data = await page.evaluateHandle((list) => {
+		const dt = new DataTransfer();
+		for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
+		return dt;
+	}, files);
+	await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+	await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+	await expect(page.getByText('Drop a postmortem file to import it')).toBeVisible();
+	await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+	await expect(page.getByText('Drop a postmortem file to import it')).toBeHidden();
+}
+
+test('files dropped anywhere on the library are imported; a bad one is refused and changes nothing', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByText('You can also drop an exported JSON or Markdown file anywhere on this page.')).toBeVisible();
+	const json = JSON.stringify({
+		format: 'postmortem-workbench',
+		kind: 'postmortem',
+		version: 1,
+		postmortem: { title: 'Dropped as JSON', summary: 'Queue backlog after a deploy.' }
+	});
+	const md = '# Dropped as Markdown\n\nWritten elsewhere and brought in by drag and drop.\n';
+	await dropFiles(page, [
+		{ name: 'queue.json', type: 'application/json', text: json },
+		{ name: 'notes.md', type: 'text/markdown', text: md }
+	]);
+	await expect(page.getByTestId('import-notice')).toContainText('Imported 2 postmortems from 2 files.');
+	const list = page.getByRole('list', { name: 'Postmortems' });
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+	await expect(list.getByRole('link', { name: 'Dropped as JSON', exact: true })).toBeVisible();
+	await expect(list.getByRole('link', { name: 'Dropped as Markdown', exact: true })).toBeVisible();
+
+	// All or nothing: a good file dropped with a bad one is not imported either.
+	const good = JSON.stringify({ format: 'postmortem-workbench', kind: 'postmortem', version: 1, postmortem: { title: 'Not this one' } });
+	await dropFiles(page, [
+		{ name: 'good.json', type: 'application/json', text: good },
+		{ name: 'broken.json', type: 'application/json', text: '{"format":"postmortem-workbench",' }
+	]);
+	await expect(page.getByTestId('import-error')).toContainText('“broken.json” was not imported');
+	await expect(page.getByTestId('import-error')).toContainText(/not valid JSON/i);
+	await expect(page.getByTestId('import-error')).toContainText('Nothing was imported from the 2 files');
+	await expect(page.getByTestId('import-notice')).toBeHidden();
+	await page.reload();
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+
+	await list.getByRole('link', { name: 'Dropped as JSON', exact: true }).click();
+	await expect(page.getByLabel('Title')).toHaveValue('Dropped as JSON');
+});
+
 test('importing a postmortem that already exists asks to replace or keep both', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Open the example' }).click();
@@ -104,14 +156,14 @@ test('importing a postmortem that already exists asks to replace or keep both', 
 	const file = (await (await download).path())!;
 	await page.goto('/');
 	const list = page.getByRole('list', { name: 'Postmortems' });
-	await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
+	await page.getByLabel('Import postmortem files (JSON or Markdown)').setInputFiles(file);
 	const dialog = page.getByRole('dialog', { name: 'This postmortem is already here' });
 	await dialog.getByRole('button', { name: 'Keep both' }).click();
 	await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
 	await expect(list.getByRole('listitem')).toHaveCount(2);
 	await expect(list.getByRole('link', { name: /^Checkout.*\(imported\)$/ })).toBeVisible();
 
-	await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
+	await page.getByLabel('Import postmortem files (JSON or Markdown)').setInputFiles(file);
 	await dialog.getByRole('button', { name: 'Replace' }).click();
 	await expect(list.getByRole('listitem')).toHaveCount(2);
 });

@@ -52,7 +52,7 @@ test('after one visit the app starts and works with the server gone', async ({ p
 		expect(JSON.parse(readFileSync(file, 'utf8')).postmortem.title).toBe('Written offline');
 
 		await page.goto(server.origin + '/');
-		await page.getByLabel('Import a postmortem file (JSON or Markdown)').setInputFiles(file);
+		await page.getByLabel('Import postmortem files (JSON or Markdown)').setInputFiles(file);
 		await page.getByRole('dialog').getByRole('button', { name: 'Keep both' }).click();
 		await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
 		await expect(page.getByRole('link', { name: 'Written offline (imported)', exact: true })).toBeVisible();

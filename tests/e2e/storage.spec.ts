@@ -60,3 +60,43 @@ test('settings show where data lives, and a backup downloads every postmortem an
 	await expect(other.getByRole('list', { name: 'Postmortems' }).getByRole('listitem')).toHaveCount(2);
 	await fresh.close();
 });
+
+test('where the browser may evict data, the library says so once, and Settings can ask to keep it', async ({ page }) => {
+	// The browser decides persistence (engagement, installation); here it refuses until `__grant` is set.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __grant: boolean };
+		w.__grant = false;
+		Object.defineProperty(navigator.storage, 'persisted', { value: async () => w.__grant });
+		Object.defineProperty(navigator.storage, 'persist', { value: async () => w.__grant });
+	});
+	await page.goto('/');
+	const notice = page.getByTestId('eviction-notice');
+	await expect(notice).toContainText('This browser may delete stored drafts');
+	await expect(notice.getByRole('link', { name: 'Download a backup' })).toHaveAttribute('href', '/settings');
+	await notice.getByRole('button', { name: 'Got it' }).click();
+	await expect(notice).toBeHidden();
+
+	// Said once: not again on the next visit.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Write a blameless postmortem, step by step' })).toBeVisible();
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem')).toHaveCount(1);
+	await expect(notice).toBeHidden();
+
+	// Settings keeps saying it, and asks the browser again on request.
+	await page.goto('/settings');
+	const summary = page.getByTestId('storage-summary');
+	await expect(summary).toContainText('Persistent storage: not granted');
+	await expect(page.getByText('The browser may delete these drafts')).toBeVisible();
+	const ask = page.getByRole('button', { name: 'Ask the browser to keep my data' });
+	await ask.click();
+	await expect(page.getByText('The browser did not agree to keep storage persistent')).toBeVisible();
+	await page.evaluate(() => ((window as unknown as { __grant: boolean }).__grant = true));
+	await ask.click();
+	await expect(page.getByText('The browser agreed to keep your drafts')).toBeVisible();
+	await expect(summary).toContainText('Persistent storage: granted');
+	await expect(ask).toBeHidden();
+	await expect(page.getByText('The browser may delete these drafts')).toBeHidden();
+});

@@ -22,6 +22,43 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 	return { ok: true, postmortems: r.postmortems, warnings: r.warnings };
 }
 
+/** What a set of files read together comes to: every postmortem in them, or why none is imported. */
+export type ReadFilesResult =
+	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[] }
+	| { ok: false; error: string };
+
+/**
+ * Read several files chosen or dropped together, all or nothing: if any file is refused, none is
+ * imported and the message names each refused file. The same postmortem (same id) in two files
+ * is imported once, from the file that comes last, with a warning.
+ */
+export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesResult> {
+	const list = [...files];
+	const errors: string[] = [];
+	const warnings: string[] = [];
+	const byId = new Map<string, { pm: Postmortem; file: string }>();
+	for (const file of list) {
+		const r = await readImportFile(file);
+		if (!r.ok) {
+			errors.push(r.error);
+			continue;
+		}
+		warnings.push(...(list.length > 1 ? r.warnings.map((w) => `“${file.name}”: ${w}`) : r.warnings));
+		for (const pm of r.postmortems) {
+			const before = byId.get(pm.id);
+			if (before && before.file !== file.name)
+				warnings.push(`“${before.file}” and “${file.name}” hold the same postmortem (“${pm.title || 'Untitled'}”); the one in “${file.name}” was imported.`);
+			byId.delete(pm.id); // re-added at the end, in the order of the files
+			byId.set(pm.id, { pm, file: file.name });
+		}
+	}
+	if (errors.length) {
+		const none = list.length > 1 ? ` Nothing was imported from the ${list.length} files; leave out or fix ${errors.length > 1 ? 'those' : 'that one'} and try again.` : '';
+		return { ok: false, error: errors.join(' ') + none };
+	}
+	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: list.map((f) => f.name) };
+}
+
 /**
  * Store validated postmortems. `decide` is asked only when some ids already exist and returns
  * 'replace', 'keep-both' or null (cancel: nothing is stored).
