@@ -222,3 +222,38 @@ test('Previous and Next walk the steps, and Copy Markdown puts the document on t
 	expect(copied).toContain('## Timeline');
 	expect(copied).toContain('## Corrective actions');
 });
+
+test('printing the preview gives only the document, dark on white even in a dark theme', async ({ browser }) => {
+	const context = await browser.newContext({ colorScheme: 'dark' });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await page.getByRole('link', { name: 'Preview', exact: true }).click();
+	const doc = page.getByTestId('preview');
+	await expect(doc.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+
+	await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+	await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+	await expect(page.getByRole('radio', { name: 'Public summary' })).toBeHidden();
+	await expect(doc.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(doc.getByRole('table').first()).toBeVisible();
+	// With "Background graphics" on, every colour counts: dark text, light backgrounds, readable links.
+	const colours = await doc.evaluate((el) => {
+		const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 4).map(Number);
+		const luminance = (c: string) => {
+			const [r, g, b, a = 1] = rgb(c);
+			if (a === 0) return 1; // transparent: the white page shows through
+			return [r, g, b].map((v) => v / 255).reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4), 0);
+		};
+		const pick = (sel: string) => el.querySelector(sel) ?? el;
+		return {
+			text: ['h1', 'p', 'td', 'a'].map((s) => luminance(getComputedStyle(pick(s)).color)),
+			background: [el, pick('th'), document.body].map((e) => luminance(getComputedStyle(e).backgroundColor))
+		};
+	});
+	for (const t of colours.text) expect(t, 'text luminance').toBeLessThan(0.2);
+	for (const b of colours.background) expect(b, 'background luminance').toBeGreaterThan(0.7);
+	await context.close();
+});
