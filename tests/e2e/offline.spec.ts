@@ -117,3 +117,38 @@ test('the app is installable: a manifest with regular and maskable icons made fo
 		expect(res.headers()['content-type']).toContain('image/png');
 	}
 });
+
+test('when the browser offers to install, the header and Settings offer it, one dialog per offer', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Write a blameless postmortem, step by step' })).toBeVisible();
+	const header = page.getByRole('navigation', { name: 'Main' });
+	await expect(header.getByRole('button', { name: 'Install app' })).toBeHidden();
+	// What Chromium does when the app meets its install criteria: an event whose prompt() opens its dialog.
+	const offer = (outcome: 'accepted' | 'dismissed') =>
+		page.evaluate((outcome) => {
+			const w = window as unknown as { prompts: number };
+			w.prompts ??= 0;
+			const e = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+				prompt: async () => void w.prompts++,
+				userChoice: Promise.resolve({ outcome })
+			});
+			dispatchEvent(e);
+		}, outcome);
+	const prompts = () => page.evaluate(() => (window as unknown as { prompts: number }).prompts);
+
+	await offer('dismissed');
+	await header.getByRole('button', { name: 'Install app' }).click();
+	expect(await prompts()).toBe(1);
+	// The offer is spent: no button that would do nothing.
+	await expect(header.getByRole('button', { name: 'Install app' })).toBeHidden();
+
+	await offer('accepted');
+	await header.getByRole('link', { name: 'Settings & data' }).click();
+	const install = page.getByRole('button', { name: 'Install the app' });
+	await install.click();
+	expect(await prompts()).toBe(2);
+	await expect(install).toBeHidden();
+	await expect(header.getByRole('button', { name: 'Install app' })).toBeHidden();
+	await page.evaluate(() => dispatchEvent(new Event('appinstalled')));
+	await expect(page.getByText('The app is installed on this device.')).toBeVisible();
+});

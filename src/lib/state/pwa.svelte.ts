@@ -85,10 +85,17 @@ class Pwa {
 	async install(): Promise<void> {
 		const e = this.installEvent;
 		if (!e) return;
-		await e.prompt();
-		const { outcome } = await e.userChoice;
-		if (outcome === 'accepted') this.canInstall = false;
+		// An offer can be shown once: whatever the answer, the button goes until the browser offers again
+		// (it fires beforeinstallprompt anew, which may happen while its dialog is still open).
 		this.installEvent = undefined;
+		try {
+			await e.prompt();
+			await e.userChoice;
+		} catch {
+			// The browser withdrew the offer.
+		} finally {
+			if (!this.installEvent) this.canInstall = false;
+		}
 	}
 }
 
