@@ -61,7 +61,7 @@ test('after one visit the app starts and works with the server gone', async ({ p
 	}
 });
 
-test('a new version is offered, and accepting it keeps the draft', async ({ page }) => {
+test('a new version is offered, and accepting it reloads every open tab, keeping their drafts', async ({ page, context }) => {
 	const server = new StaticServer();
 	await server.start();
 	allowOrigin(server.origin);
@@ -74,6 +74,12 @@ test('a new version is offered, and accepting it keeps the draft', async ({ page
 		await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 		const editorUrl = page.url();
 		await page.getByLabel('Title').fill('Draft across an update');
+		// A second tab, on another postmortem.
+		const other = await context.newPage();
+		await other.goto(server.origin + '/');
+		await other.getByRole('button', { name: 'New postmortem' }).click();
+		await expect(other.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+		const otherUrl = other.url();
 
 		// Deploy the second build and let the open app find it.
 		server.deploy('.e2e/build-next');
@@ -83,13 +89,22 @@ test('a new version is offered, and accepting it keeps the draft', async ({ page
 		});
 		const prompt = page.getByTestId('update-prompt');
 		await expect(prompt).toContainText('A new version is ready');
-		// Typing while the prompt is shown, not yet saved when Reload is pressed.
+		await expect(other.getByTestId('update-prompt')).toContainText('A new version is ready');
+		// Typing in both tabs while the prompt is shown, not yet saved when Reload is pressed in one.
+		await other.getByLabel('Title').fill('Typed in the other tab');
 		await page.getByLabel('Title').fill('Draft across an update, edited');
 		const reloaded = page.waitForEvent('load');
+		const otherReloaded = other.waitForEvent('load');
 		await prompt.getByRole('button', { name: 'Reload' }).click();
-		await reloaded;
+		await Promise.all([reloaded, otherReloaded]);
 		expect(page.url()).toBe(editorUrl);
 		await expect(page.getByLabel('Title')).toHaveValue('Draft across an update, edited');
+		expect(other.url()).toBe(otherUrl);
+		await expect(other.getByLabel('Title')).toHaveValue('Typed in the other tab');
+		await expect(other.getByTestId('update-prompt')).toBeHidden();
+		// The other tab runs the new version too (moving within the app loads no page).
+		await other.getByRole('link', { name: 'Settings & data' }).click();
+		await expect(other.getByTestId('app-version')).toContainText('next');
 		await page.goto(server.origin + '/settings');
 		await expect(page.getByTestId('app-version')).toContainText('next');
 	} finally {
