@@ -16,6 +16,9 @@ export type SaveStatus =
 /** How long typing may pause before a save starts; well inside the one-second promise. */
 export const AUTOSAVE_DELAY_MS = 300;
 
+/** The longest an edit waits for its save while typing goes on without a pause. */
+export const AUTOSAVE_MAX_WAIT_MS = 700;
+
 const active = new Set<Autosaver>();
 
 /**
@@ -31,6 +34,8 @@ export class Autosaver {
 	/** The newest revision seen in the database, from any tab. */
 	private latestStored: number;
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the oldest edit not yet taken by a save was made (performance.now()). */
+	private waitingSince: number | undefined;
 	private running: Promise<void> = Promise.resolve();
 	private paused = false;
 	/** The revision of the stored copy this editor is based on. */
@@ -41,7 +46,8 @@ export class Autosaver {
 		private readonly onStatus: (s: SaveStatus) => void,
 		private readonly onSaved: (stored: Postmortem) => void = () => {},
 		private readonly delay = AUTOSAVE_DELAY_MS,
-		private readonly write: typeof save = save
+		private readonly write: typeof save = save,
+		private readonly maxWait = Math.max(delay, AUTOSAVE_MAX_WAIT_MS)
 	) {
 		this.baseRevision = base.revision;
 		this.latestStored = base.revision;
@@ -60,8 +66,11 @@ export class Autosaver {
 		this.pending = pm;
 		this.onStatus({ state: 'pending' });
 		if (this.paused) return;
+		// Debounced, but never put off past maxWait: steady typing with no pause still gets saved.
+		const now = performance.now();
+		this.waitingSince ??= now;
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => void this.flush(), this.delay);
+		this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(this.delay, this.waitingSince + this.maxWait - now)));
 	}
 
 	/** Write any pending edit now; resolves when the database has it (or the save failed). */
@@ -75,6 +84,7 @@ export class Autosaver {
 		const pm = this.pending;
 		if (!pm || this.paused) return;
 		this.pending = undefined;
+		this.waitingSince = undefined;
 		this.inflight = pm;
 		const abort = (this.inflightAbort = new AbortController());
 		this.onStatus({ state: 'saving' });
@@ -126,7 +136,7 @@ export class Autosaver {
 		this.paused = false;
 		this.baseRevision = stored.revision;
 		if (choice === 'theirs') {
-			this.pending = undefined;
+			this.pending = this.waitingSince = undefined;
 			this.onStatus({ state: 'saved', at: stored.updatedAt });
 			return stored;
 		}
@@ -163,7 +173,7 @@ export class Autosaver {
 			tx.objectStore('summaries').put(summarize(row));
 			// Commit now rather than when the (never-coming) next task ends.
 			tx.commit?.();
-			this.pending = undefined;
+			this.pending = this.waitingSince = undefined;
 			if (!conflict) this.baseRevision = this.latestStored = row.revision;
 		} catch {
 			// Nothing more can be done while unloading; the async flush may still land.

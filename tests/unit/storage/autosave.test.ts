@@ -43,6 +43,29 @@ describe('autosave', () => {
 		await saver.dispose();
 	});
 
+	it('saves steady typing with no pause at least every maxWait, not only once it stops', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+		try {
+			const pm = await create(createPostmortem());
+			const writes: string[] = [];
+			const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
+				writes.push(p.title);
+				return save(p, o);
+			}, 700);
+			// A key every 100 ms for 2 s: never the 300 ms pause the debounce waits for.
+			for (let i = 1; i <= 20; i++) {
+				saver.schedule({ ...pm, title: 'x'.repeat(i) });
+				await vi.advanceTimersByTimeAsync(100);
+			}
+			expect(writes.map((t) => t.length)).toEqual([7, 14]);
+			await vi.advanceTimersByTimeAsync(300);
+			expect(writes.map((t) => t.length)).toEqual([7, 14, 20]);
+			await saver.dispose();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('flushes immediately on demand (pagehide) and reports nothing dirty after', async () => {
 		const pm = await create(createPostmortem());
 		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
