@@ -95,6 +95,8 @@ test('a postmortem filled through every section survives a reload and exports Ma
 	const id = await newPostmortem(page);
 	await fillEverything(page);
 	await expectSaved(page);
+	// Saving is shown, not read out after every pause in typing.
+	await expect(page.getByRole('status').filter({ hasText: /Sav(ed|ing)/ })).toHaveCount(0);
 
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout outage | pool exhausted');
