@@ -174,6 +174,9 @@ export class Autosaver {
 			// Commit now rather than when the (never-coming) next task ends.
 			tx.commit?.();
 			this.pending = this.waitingSince = undefined;
+			// The rolled-back save's text is older: a second call (pagehide after beforeunload) must
+			// not write it over this one before the rollback has been reported.
+			this.inflight = undefined;
 			if (!conflict) this.baseRevision = this.latestStored = row.revision;
 		} catch {
 			// Nothing more can be done while unloading; the async flush may still land.
@@ -188,10 +191,15 @@ export class Autosaver {
 		return true;
 	}
 
-	/** Flush and stop; call when the editor closes. */
+	/**
+	 * Flush and stop; call when the editor closes. An edit that still could not be saved (the save
+	 * failed, or a conflict holds it back) is kept the way a closing tab keeps it, as a copy when in
+	 * conflict, so leaving the editor never drops it.
+	 */
 	async dispose(): Promise<void> {
 		await this.flush();
 		clearTimeout(this.timer);
+		if (this.dirty) this.flushSync();
 		active.delete(this);
 	}
 }

@@ -196,6 +196,27 @@ describe('autosave', () => {
 		await saver.dispose();
 	});
 
+	it('beforeunload then pagehide, with a save in flight: the second write does not put the older text back', async () => {
+		const pm = await create(createPostmortem());
+		let started!: () => void;
+		const writing = new Promise<void>((r) => (started = r));
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000, (p, o) => {
+			const result = save(p, o);
+			started();
+			return result;
+		});
+		saver.schedule({ ...pm, title: 'first' });
+		const inFlight = saver.flush();
+		await writing;
+		saver.schedule({ ...pm, title: 'first and more' });
+		flushAllSync(); // beforeunload
+		flushAllSync(); // pagehide, before the rolled-back save has been reported
+		await inFlight;
+		await new Promise((r) => setTimeout(r, 20));
+		expect((await get(pm.id))?.title).toBe('first and more');
+		await saver.dispose();
+	});
+
 	it('pagehide keeps an edit as a copy when another tab saved a newer revision', async () => {
 		const pm = await create(createPostmortem());
 		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);

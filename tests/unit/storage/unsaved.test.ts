@@ -117,4 +117,31 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		storage('postmortem-workbench:unsaved:def', '{"id":"def"}');
 		expect(seen).toEqual(['kept']);
 	});
+
+	it('leaving the editor while its saves fail keeps the edit, stored at once where IndexedDB still takes it', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const statuses: string[] = [];
+		const saver = new Autosaver(pm, (s) => statuses.push(s.state), () => {}, 60_000, async () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		saver.schedule({ ...pm, title: 'Typed while saves failed' });
+		await saver.flush();
+		expect(statuses.at(-1)).toBe('error');
+		await saver.dispose();
+		expect(unsavedRows().map((r) => r.title)).toEqual(['Typed while saves failed']);
+		await new Promise((r) => setTimeout(r, 20));
+		expect((await get(pm.id))?.title).toBe('Typed while saves failed');
+	});
+
+	it('leaving the editor during a conflict keeps its version as a copy, as the conflict banner promises', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		await save({ ...pm, title: 'Saved in another tab' });
+		saver.schedule({ ...pm, title: 'Mine, typed here' });
+		await saver.flush(); // finds the newer revision: conflict, and saving pauses
+		await saver.dispose();
+		await new Promise((r) => setTimeout(r, 20));
+		expect((await get(pm.id))?.title).toBe('Saved in another tab');
+		expect((await list()).map((r) => r.title)).toContain('Mine, typed here (unsaved version from a closed tab)');
+	});
 });
