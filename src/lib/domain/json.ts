@@ -398,6 +398,11 @@ function readFacilitation(raw: unknown, fallback: Facilitation, ctx: Ctx): Facil
 			seen.add(id);
 			agenda.push({ id: id as AgendaItem['id'], minutes });
 		}
+		if (!agenda.length) {
+			// The meeting needs at least one item to run.
+			ctx.warnings.push(`${ctx.prefix}the meeting agenda had no known items; the usual agenda is used`);
+			agenda = fallback.agenda;
+		}
 	}
 	const parkingLot: ParkingLotItem[] = dedupeIds(
 		r.list('parkingLot', LIMITS.parkingLot, 'parking lot item', (item) => {
@@ -408,6 +413,19 @@ function readFacilitation(raw: unknown, fallback: Facilitation, ctx: Ctx): Facil
 		ctx
 	);
 	return { agenda, parkingLot };
+}
+
+/** Ids the app's own pages use in place of a postmortem's id. */
+const RESERVED_IDS = ['unsaved'];
+
+/**
+ * A postmortem's id is part of its page's address (/p/<id>): one that would not survive there
+ * (a slash, a space, "..", a reserved word) is replaced, with a warning.
+ */
+function pageId(id: string, ctx: Ctx): string {
+	if (/^[A-Za-z0-9_-]+$/.test(id) && !RESERVED_IDS.includes(id)) return id;
+	ctx.warnings.push(`${ctx.prefix}the id ${quote(id)} cannot be part of a page address and was replaced`);
+	return newId();
 }
 
 /** Validate one raw postmortem into a fresh object; unknown top-level keys go to `extra`. */
@@ -431,7 +449,7 @@ function readPostmortem(raw: Record<string, unknown>, now: Date, ctx: Ctx): Post
 		ctx.warnings.push(`${ctx.prefix}unknown time zone ${quote(timeZone)}; times will be read as UTC`);
 	}
 	const pm: Postmortem = {
-		id: r.id(),
+		id: pageId(r.id(), ctx),
 		revision: (revision as number | undefined) ?? 0,
 		createdAt: time('createdAt'),
 		updatedAt: time('updatedAt'),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPostmortem, type Postmortem } from '$lib/domain/model';
+import { createPostmortem, DEFAULT_AGENDA, type Postmortem } from '$lib/domain/model';
 import {
 	FORMAT,
 	FORMAT_VERSION,
@@ -118,6 +118,28 @@ describe('JSON import of partial and older files', () => {
 		const pm = ok(parseImport(single({ title: null, authors: null }), NOW)).postmortems[0];
 		expect(pm.title).toBe('');
 		expect(pm.authors).toEqual([]);
+	});
+
+	it('gives a postmortem whose agenda has no known items the usual agenda, so its meeting can run', () => {
+		for (const agenda of [[], [{ id: 'karaoke', minutes: 5 }]]) {
+			const r = ok(parseImport(single({ title: 'T', facilitation: { agenda } }), NOW));
+			expect(r.postmortems[0].facilitation.agenda).toEqual(DEFAULT_AGENDA);
+			expect(r.warnings.join(' ')).toContain('the meeting agenda had no known items');
+		}
+	});
+
+	it('replaces an id that cannot be part of a page address, and keeps the app\'s own kinds of id', () => {
+		for (const id of ['INC-2024/17', 'unsaved', '..', 'a b', 'ünïcode']) {
+			const r = ok(parseImport(single({ id, title: 'T' }), NOW));
+			expect(r.postmortems[0].id).not.toBe(id);
+			expect(r.postmortems[0].id).toMatch(/^[A-Za-z0-9_-]+$/);
+			expect(r.warnings.join(' ')).toContain('cannot be part of a page address');
+		}
+		for (const id of ['example-checkout-outage', crypto.randomUUID(), 'INC_2024-17']) {
+			const r = ok(parseImport(single({ id, title: 'T' }), NOW));
+			expect(r.postmortems[0].id).toBe(id);
+			expect(r.warnings).toEqual([]);
+		}
 	});
 
 	it('replaces unknown enum values with a warning instead of refusing', () => {
