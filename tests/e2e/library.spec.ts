@@ -64,8 +64,14 @@ test('duplicate, then delete with confirmation and undo', async ({ page }) => {
 	await page.getByRole('button', { name: 'Delete Queue backlog (copy)' }).click();
 	await dialog.getByRole('button', { name: 'Delete' }).click();
 	await expect(list.getByRole('listitem')).toHaveCount(1);
-	await page.getByRole('button', { name: 'Undo' }).click();
+	// The Delete button is gone: the keyboard is on Undo, described by the message.
+	const undo = page.getByRole('button', { name: 'Undo' });
+	await expect(undo).toBeFocused();
+	await expect(undo).toHaveAccessibleDescription('Deleted “Queue backlog (copy)”.');
+	await page.keyboard.press('Enter');
 	await expect(list.getByRole('listitem')).toHaveCount(2);
+	await expect(undo).toBeHidden();
+	await expect(page.locator('#main')).toBeFocused();
 	await page.reload();
 	await expect(list.getByRole('link', { name: 'Queue backlog (copy)', exact: true })).toBeVisible();
 });

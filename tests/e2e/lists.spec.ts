@@ -38,6 +38,10 @@ test('timeline entries are kept in time order, and entries, factors and actions 
 	await page.getByRole('button', { name: 'Remove contributing factor 1' }).click();
 	await expect(page.getByTestId('factor')).toHaveCount(1);
 	await expect(page.getByTestId('factor').getByRole('textbox')).toHaveValue('No load test for the limit');
+	await expect(page.getByTestId('factor').getByRole('textbox')).toBeFocused();
+	await page.getByRole('button', { name: 'Remove contributing factor 1' }).click();
+	await expect(page.getByTestId('factor')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Add contributing factor' })).toBeFocused();
 
 	await gotoStep(page, 'Actions');
 	for (const title of ['First', 'Second', 'Third']) {
@@ -45,6 +49,8 @@ test('timeline entries are kept in time order, and entries, factors and actions 
 		await page.getByTestId('action').last().getByLabel('Action', { exact: true }).fill(title);
 	}
 	await page.getByRole('button', { name: 'Remove corrective action 2' }).click();
+	await expect(page.getByTestId('action').nth(1).getByLabel('Action', { exact: true })).toBeFocused();
+	await expect(page.getByTestId('action').nth(1).getByLabel('Action', { exact: true })).toHaveValue('Third');
 	await expectSaved(page);
 	await page.reload();
 	await expect(page.getByTestId('action')).toHaveCount(2);
