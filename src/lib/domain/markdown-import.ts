@@ -18,8 +18,10 @@ import {
 	OVERVIEW_LABELS,
 	TIMELINE_COLUMNS,
 	UNTITLED,
+	fenceTracker,
 	normalizeMarkdown,
-	normalizeNewlines
+	normalizeNewlines,
+	readOwnText
 } from './markdown';
 import {
 	ACTION_KIND_LABELS,
@@ -123,20 +125,6 @@ const TERM_BY_LABEL = reverse(TERM_LABELS);
 const PRIORITY_BY_LABEL = reverse(PRIORITY_LABELS);
 const ACTION_STATUS_BY_LABEL = reverse(ACTION_STATUS_LABELS);
 
-/** Tracks fenced code blocks so headings inside them are not taken for ours. */
-function fenceTracker(): (line: string) => boolean {
-	let open: string | null = null;
-	return (line) => {
-		const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (m) {
-			if (open === null) open = m[1];
-			else if (m[1][0] === open[0] && m[1].length >= open.length && line.trim() === m[1]) open = null;
-			return true;
-		}
-		return open !== null;
-	};
-}
-
 /**
  * Split lines at headings `prefix` + one of `names`, taken only in the given order and outside code
  * fences (so a user's own heading text stays with the user's text). Returns the lines before the
@@ -187,7 +175,7 @@ function readListItems(lines: string[]): { items: string[]; other: string[] } {
 	return { items: items.map((l) => l.join('\n').trim()), other };
 }
 
-const block = (lines: string[] | undefined) => normalizeMarkdown((lines ?? []).join('\n'));
+const block = (lines: string[] | undefined) => readOwnText(lines ?? []);
 
 type SectionKey = Exclude<SectionId, 'overview'> | 'final-note';
 

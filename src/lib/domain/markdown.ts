@@ -14,6 +14,7 @@ import {
 	isActionEmpty,
 	isFactorEmpty,
 	isTimelineEntryEmpty,
+	SECTIONS,
 	sectionDef
 } from './template';
 
@@ -55,6 +56,9 @@ export const MD_HEADINGS = {
 	parkingLot: 'Parking lot',
 	finalNote: 'Final note'
 } as const;
+
+/** Every heading text the full export writes at level 2 or 3. */
+const OWN_HEADINGS = new Set<string>([...SECTIONS.map((d) => d.title), ...Object.values(MD_HEADINGS)]);
 
 /** Column headers of the timeline table (the time column also names the zone). */
 export const TIMELINE_COLUMNS = ['Time', 'Who', 'What', 'Milestone', 'Link'] as const;
@@ -109,6 +113,48 @@ export function normalizeMarkdown(s: string): string {
 		.replace(/\s+$/, '');
 }
 
+/** Tracks fenced code blocks line by line: true for a fence line or a line inside a fence. */
+export function fenceTracker(): ((line: string) => boolean) & { unclosed: () => string | null } {
+	let open: string | null = null;
+	const track = (line: string): boolean => {
+		const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+		if (m) {
+			if (open === null) open = m[1];
+			else if (m[1][0] === open[0] && m[1].length >= open.length && line.trim() === m[1]) open = null;
+			return true;
+		}
+		return open !== null;
+	};
+	return Object.assign(track, { unclosed: () => open });
+}
+
+/** True for a line that reads like one of the document's own section or sub-section headings. */
+export function isOwnHeading(line: string): boolean {
+	const m = /^(##|###) (.*)$/.exec(line);
+	return !!m && OWN_HEADINGS.has(m[2].trim());
+}
+
+/**
+ * A long text as it goes into the document: a line of its own that reads like one of the
+ * document's headings gets one space of indent (rendered the same; `readOwnText` takes it off
+ * again), and a code fence left open is closed, so neither can take the sections after it.
+ */
+function ownText(s: string, headings = true): string {
+	const text = normalizeMarkdown(s);
+	if (!text) return text;
+	const inFence = fenceTracker();
+	const lines = text.split('\n').map((line) => (!inFence(line) && headings && isOwnHeading(line) ? ` ${line}` : line));
+	const open = inFence.unclosed();
+	if (open) lines.push(open);
+	return lines.join('\n');
+}
+
+/** The reverse of `ownText` (a fence it closed stays closed). */
+export function readOwnText(lines: readonly string[]): string {
+	const inFence = fenceTracker();
+	return normalizeMarkdown(lines.map((l) => (!inFence(l) && l.startsWith(' ') && isOwnHeading(l.slice(1)) ? l.slice(1) : l)).join('\n'));
+}
+
 const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\\]*$/;
 
 /** A link for a table cell: an autolink when it is a plain URL, escaped text otherwise. */
@@ -128,7 +174,7 @@ function table(headers: readonly string[], rows: string[][]): string {
 
 /** A list item whose continuation lines are indented so they stay inside the item. */
 function listItem(prefix: string, text: string): string {
-	const lines = normalizeNewlines(text).trim().split('\n');
+	const lines = ownText(normalizeNewlines(text).trim(), false).split('\n');
 	const first = [prefix, lines[0]].filter(Boolean).join(' ');
 	const rest = lines.slice(1).map((l) => (l.trim() === '' ? '' : `  ${l}`));
 	return [`- ${first}`, ...rest].join('\n');
@@ -222,7 +268,7 @@ function sub(heading: string, body: string): string {
 function publicMarkdown(pm: Postmortem): string {
 	const title = `# ${escapeInline(pm.title) || UNTITLED}`;
 	const date = pm.incidentDate ? `**Date:** ${pm.incidentDate.slice(0, 10)}` : '';
-	const publicSummary = normalizeMarkdown(pm.publicSummary);
+	const publicSummary = ownText(pm.publicSummary, false);
 	const body = publicSummary
 		? publicSummary
 		: blocks(
@@ -233,7 +279,7 @@ function publicMarkdown(pm: Postmortem): string {
 						['How it was resolved', pm.resolution]
 					] as const
 				).map(([h, text]) => {
-					const t = normalizeMarkdown(text);
+					const t = ownText(text, false);
 					return t ? `## ${h}\n\n${t}` : '';
 				})
 			);
@@ -243,7 +289,7 @@ function publicMarkdown(pm: Postmortem): string {
 /** The postmortem as a GitHub-flavoured Markdown document. */
 export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): string {
 	if (options.variant === 'public') return publicMarkdown(pm);
-	const md = normalizeMarkdown;
+	const md = ownText;
 	const H = MD_HEADINGS;
 	const section = (id: Parameters<typeof sectionDef>[0], body: string) =>
 		body ? `## ${sectionDef(id).title}\n\n${body}` : '';

@@ -192,3 +192,36 @@ describe('Markdown import', () => {
 		expect(r.warnings.join('\n')).toMatch(/unknown milestone "Finished"/);
 	});
 });
+
+/** Export, then import again. */
+const roundTrip = (pm: Postmortem): Postmortem => only(parseMarkdownImport(toMarkdown(pm), NOW));
+
+describe('Markdown round trip of texts that look like the document itself', () => {
+	it('a line in a text that reads like one of the document headings stays in its field', () => {
+		const pm = examplePostmortem(NOW);
+		pm.summary = 'Intro.\n\n## Timeline\n\nMore summary.\n\n## Impact\n\nStill the summary.';
+		pm.trigger = 'A trigger.\n\n### Resolution\n\nStill the trigger.';
+		pm.lessons = '## Final note\n\nLessons, not the final note.';
+		const back = roundTrip(pm);
+		expect(back.summary).toBe(pm.summary);
+		expect(back.impact).toBe(pm.impact);
+		expect(back.trigger).toBe(pm.trigger);
+		expect(back.resolution).toBe(pm.resolution);
+		expect(back.lessons).toBe(pm.lessons);
+		expect(back.finalNote).toBe(pm.finalNote);
+		expect(back.timeline).toEqual(pm.timeline.map((e, i) => ({ ...e, id: back.timeline[i].id })));
+	});
+
+	it('an unclosed code fence in a text does not swallow the sections after it', () => {
+		const pm = examplePostmortem(NOW);
+		pm.summary = 'Run this:\n\n```sh\nkubectl rollout undo';
+		pm.contributingFactors[0].description = 'The log said:\n\n~~~\npool exhausted';
+		const back = roundTrip(pm);
+		expect(back.contributingFactors[0].description.startsWith(pm.contributingFactors[0].description)).toBe(true);
+		expect(back.gotLucky).toBe(pm.gotLucky);
+		expect(back.summary.startsWith(pm.summary)).toBe(true);
+		expect(back.impact).toBe(pm.impact);
+		expect(back.timeline).toHaveLength(pm.timeline.length);
+		expect(back.correctiveActions).toHaveLength(pm.correctiveActions.length);
+	});
+});
