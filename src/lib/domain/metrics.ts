@@ -101,17 +101,35 @@ function offsetAt(f: Intl.DateTimeFormat, ms: number): number {
  * forward by the gap; times that occur twice take the earlier instant.
  */
 export function wallClockToInstant(at: string, timeZone: string): number | null {
+	return resolveWallClock(at, timeZone)?.t ?? null;
+}
+
+/**
+ * `wallClockToInstant`, saying too whether the time occurs twice (clocks going back: the earlier
+ * instant is taken) or not at all (clocks going forward: `shift` is how far it was moved, in ms).
+ */
+function resolveWallClock(at: string, timeZone: string): { t: number; twice?: true; shift?: number } | null {
 	const p = wallClockParts(at);
 	if (!p) return null;
 	const guess = utcOf(p);
 	const f = formatter(timeZone);
-	if (!f) return guess;
+	if (!f) return { t: guess };
 	const before = offsetAt(f, guess - DAY);
 	const after = offsetAt(f, guess + DAY);
-	const candidates = [guess - before, guess - after].filter((t) => t + offsetAt(f, t) === guess);
-	if (candidates.length > 0) return Math.min(...candidates);
+	const candidates = [...new Set([guess - before, guess - after])].filter((t) => t + offsetAt(f, t) === guess);
+	if (candidates.length > 1) return { t: Math.min(...candidates), twice: true };
+	if (candidates.length === 1) return { t: candidates[0] };
 	// In a DST gap: keep the offset from before the jump, which lands after the gap.
-	return guess - before;
+	return { t: guess - before, shift: before - after };
+}
+
+/** Why a time on the timeline gives a duration that may not be what the writer meant, or null. */
+function clockChangeProblem(what: string, at: string, zone: string): string | null {
+	const r = resolveWallClock(at, zone);
+	const when = at.replace('T', ' ');
+	if (r?.twice) return `${what} (${when}) happens twice in ${zone}, as the clocks go back; durations take the first. Times written in UTC avoid this.`;
+	if (r?.shift) return `${what} (${when}) does not exist in ${zone}, as the clocks go forward; durations read it as ${Math.abs(r.shift) / MINUTE} minutes later.`;
+	return null;
 }
 
 /** True when the timed entries are in chronological order as stored (entries without a time are ignored). */
@@ -145,7 +163,11 @@ export function deriveMetrics(pm: Pick<Postmortem, 'timeline' | 'timeZone'>): Me
 			problems.push(`${MILESTONE_LABELS[e.milestone]} milestone has no valid time`);
 			continue;
 		}
-		if (at[e.milestone] === undefined) at[e.milestone] = t;
+		if (at[e.milestone] === undefined) {
+			at[e.milestone] = t;
+			const problem = clockChangeProblem(`${MILESTONE_LABELS[e.milestone]} milestone`, e.at, zone);
+			if (problem) problems.push(problem);
+		}
 	}
 
 	for (const m of ['impact-began', 'detected', 'resolved'] as const) {

@@ -126,6 +126,27 @@ describe('deriveMetrics', () => {
 		expect(m.timeToResolve).toBe(70);
 	});
 
+	it('says when a milestone falls in an hour the clocks repeat or skip, and how it was read', () => {
+		const back = deriveMetrics({
+			timeZone: 'America/New_York',
+			timeline: [entry('2026-11-01T00:50', 'impact-began'), entry('2026-11-01T01:30', 'detected'), entry('2026-11-01T03:00', 'resolved')]
+		});
+		expect(back.timeToDetect).toBe(40);
+		expect(back.problems).toEqual([
+			'Detected milestone (2026-11-01 01:30) happens twice in America/New_York, as the clocks go back; durations take the first. Times written in UTC avoid this.'
+		]);
+		const forward = deriveMetrics({
+			timeZone: 'America/New_York',
+			timeline: [entry('2026-03-08T01:50', 'impact-began'), entry('2026-03-08T02:30', 'detected'), entry('2026-03-08T04:00', 'resolved')]
+		});
+		expect(forward.timeToDetect).toBe(40);
+		expect(forward.problems).toEqual([
+			'Detected milestone (2026-03-08 02:30) does not exist in America/New_York, as the clocks go forward; durations read it as 60 minutes later.'
+		]);
+		// Ordinary times, and UTC, say nothing.
+		expect(deriveMetrics({ timeZone: 'UTC', timeline: [entry('2026-11-01T01:30', 'impact-began'), entry('2026-11-01T01:40', 'detected'), entry('2026-11-01T02:00', 'resolved')] }).problems).toEqual([]);
+	});
+
 	it('falls back to UTC for an unknown zone and says so', () => {
 		const m = deriveMetrics({
 			timeZone: 'Not/AZone',
