@@ -1,8 +1,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
- * Every e2e test runs with two guards: no request may go to another origin, and no
- * Content-Security-Policy violation may be reported. Either fails the test that caused it.
+ * Every e2e test runs with three guards: no request may go to another origin, no
+ * Content-Security-Policy violation may be reported, and no preload may go unused for a mismatch
+ * (the file would be downloaded twice). Each fails the test that caused it.
  */
 export const test = base.extend<{ guards: void }>({
 	guards: [
@@ -10,6 +11,7 @@ export const test = base.extend<{ guards: void }>({
 			const allowed = new URL(baseURL!).origin;
 			const foreign: string[] = [];
 			const violations: string[] = [];
+			const wasted: string[] = [];
 			context.on('request', (req) => {
 				const url = req.url();
 				if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -20,6 +22,8 @@ export const test = base.extend<{ guards: void }>({
 			context.on('console', (msg) => {
 				if (/Content Security Policy|Refused to (load|execute|apply|connect|create)/i.test(msg.text()))
 					violations.push(msg.text());
+				// A preload the page cannot use means the file is downloaded twice.
+				if (/preload for .* is found, but is not used/i.test(msg.text())) wasted.push(msg.text());
 			});
 			await context.addInitScript(() => {
 				document.addEventListener('securitypolicyviolation', (e) => {
@@ -30,6 +34,7 @@ export const test = base.extend<{ guards: void }>({
 			extraOrigins.clear();
 			expect(foreign, 'requests to other origins').toEqual([]);
 			expect(violations, 'CSP violations').toEqual([]);
+			expect(wasted, 'preloads the page could not use').toEqual([]);
 		},
 		{ auto: true }
 	]
