@@ -259,3 +259,17 @@ test('printing the preview gives only the document, dark on white even in a dark
 	for (const b of colours.background) expect(b, 'background luminance').toBeGreaterThan(0.7);
 	await context.close();
 });
+
+test('UTC can be chosen as the time zone, also after choosing another', async ({ page }) => {
+	await newPostmortem(page);
+	const zone = page.getByLabel('Time zone');
+	await zone.focus();
+	await zone.selectOption('Europe/Berlin');
+	await zone.blur();
+	await zone.focus();
+	await expect(zone.locator('option', { hasText: /^UTC$/ })).toHaveCount(1);
+	await zone.selectOption('UTC');
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByLabel('Time zone')).toHaveValue('UTC');
+});

@@ -55,9 +55,12 @@ class Pwa {
 		// never competes with the first render.
 		whenIdle(
 			() =>
-				void wb.register().then((reg) => {
-					if (reg?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
-				}),
+				void wb.register().then(
+					(reg) => {
+						if (reg?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
+					},
+					() => {} // no service worker (blocked, private mode): the app works, just not offline
+				),
 			1000
 		);
 		setInterval(() => void this.checkForUpdate(), UPDATE_CHECK_MS);

@@ -168,7 +168,9 @@ export async function duplicate(id: string): Promise<Postmortem | undefined> {
 		...structuredClone(pm),
 		id: crypto.randomUUID(),
 		title: pm.title ? `${pm.title} (copy)` : '(copy)',
+		// A copy starts as a draft, so the note on why the original went final does not apply to it.
 		status: 'draft',
+		finalNote: '',
 		createdAt: now
 	});
 }
