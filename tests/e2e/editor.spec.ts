@@ -273,3 +273,49 @@ test('UTC can be chosen as the time zone, also after choosing another', async ({
 	await page.reload();
 	await expect(page.getByLabel('Time zone')).toHaveValue('UTC');
 });
+
+test('on a phone nothing spills sideways: long titles, the Export menu, preview tables and code', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	const title = 'Checkout-outage-' + 'x'.repeat(120);
+	await page.getByLabel('Title').fill(title);
+	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^\d+\. Supporting/ }).click();
+	await page
+		.getByRole('textbox', { name: /Supporting/ })
+		.fill('```\n' + '2026-11-03T14:02:11Z ERROR pool=checkout-db acquire timeout after 30000ms '.repeat(4) + '\n```');
+	await expectSaved(page);
+	const fitsSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+	await page.getByText('Export', { exact: true }).click();
+	const menuItem = page.getByRole('button', { name: 'Download public summary' });
+	await expect(menuItem).toBeVisible();
+	const box = (await menuItem.boundingBox())!;
+	expect(box.x).toBeGreaterThanOrEqual(0);
+	expect(box.x + box.width).toBeLessThanOrEqual(390);
+	await page.keyboard.press('Escape');
+	await expect(menuItem).toBeHidden();
+	await expect(page.getByText('Export', { exact: true })).toBeFocused();
+	expect(await fitsSideways()).toBe(true);
+
+	await page.getByRole('link', { name: 'Preview', exact: true }).click();
+	const doc = page.getByTestId('preview');
+	await expect(doc.getByRole('table').first()).toBeVisible();
+	expect(await fitsSideways()).toBe(true);
+	// Table headers keep whole words (the table scrolls instead of breaking them).
+	const lines = await doc.locator('th').evaluateAll((ths) =>
+		ths.map((th) => {
+			const r = document.createRange();
+			r.selectNodeContents(th);
+			return [th.textContent, new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size];
+		})
+	);
+	for (const [text, n] of lines) if (!/\s/.test(String(text))) expect(n, `header “${text}”`).toBe(1);
+
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+	expect(await fitsSideways()).toBe(true);
+	await context.close();
+});
