@@ -151,6 +151,16 @@ test('keyboard shortcuts and the agenda move between items, each item keeps its 
 	await expectSaved(page);
 	await page.reload();
 	await expect(page.getByRole('spinbutton', { name: 'Minutes for Impact' })).toHaveValue('2');
+	// Out of range: the field shows what was kept, not what was typed.
+	await minutes.fill('-5');
+	await minutes.press('Tab');
+	await expect(minutes).toHaveValue('0');
+	await minutes.fill('999');
+	await minutes.press('Tab');
+	await expect(minutes).toHaveValue('180');
+	await minutes.fill('2');
+	await minutes.press('Tab');
+	await expect(page.getByText(/^Meeting \d+:\d\d of 53:00$/)).toBeVisible();
 	await page.keyboard.press('n');
 	await expect(stageTitle(page)).toHaveText('Impact');
 	await expect(page.getByText('of 2 min', { exact: true })).toBeVisible();
@@ -250,6 +260,7 @@ test('the parking lot collects recommendations and turns them into draft correct
 	await expect(lot.getByRole('listitem')).toHaveText([/Alert on pool saturation above 80%/, /Validate pool limits in config CI/]);
 
 	await page.getByRole('button', { name: 'Turn into draft corrective actions' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Added 2 draft corrective actions from the parking lot' })).toBeVisible();
 	await expect(lot.getByRole('listitem')).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Turn into draft corrective actions' })).toHaveCount(0);
 	await expectSaved(page);
