@@ -319,3 +319,39 @@ test('on a phone nothing spills sideways: long titles, the Export menu, preview 
 	expect(await fitsSideways()).toBe(true);
 	await context.close();
 });
+
+test('the preview sets right-to-left paragraphs right to left, and says what a public summary is made from', async ({ page }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title').fill('Mixed scripts');
+	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^2\. Summary/ }).click();
+	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('מאגר החיבורים התמלא אחרי הפריסה.\n\nThe pool filled up after the deploy.');
+	await expectSaved(page);
+	await page.getByRole('link', { name: 'Preview', exact: true }).click();
+	const paragraphs = page.getByTestId('preview').locator('p');
+	await expect(paragraphs.filter({ hasText: 'The pool filled up' })).toBeVisible();
+	// Where each paragraph's text sits: Hebrew against the right edge, English against the left.
+	const edges = await paragraphs.evaluateAll((ps) =>
+		ps.map((p) => {
+			const r = document.createRange();
+			r.selectNodeContents(p);
+			const text = r.getBoundingClientRect();
+			const box = p.getBoundingClientRect();
+			return { text: p.textContent, left: text.left - box.left, right: box.right - text.right };
+		})
+	);
+	const hebrew = edges.find((e) => e.text?.startsWith('מאגר'))!;
+	const english = edges.find((e) => e.text?.startsWith('The pool'))!;
+	expect(hebrew.right).toBeLessThan(2);
+	expect(hebrew.left).toBeGreaterThan(50);
+	expect(english.left).toBeLessThan(2);
+
+	await page.getByRole('radio', { name: 'Public summary' }).check();
+	const fallback = page.getByTestId('public-fallback');
+	await expect(fallback).toContainText('No public summary is written yet');
+	await fallback.getByRole('link', { name: 'Public summary' }).click();
+	await page.getByRole('textbox', { name: /Public summary/ }).first().fill('We had a short checkout outage.');
+	await page.getByRole('link', { name: 'Preview', exact: true }).click();
+	await page.getByRole('radio', { name: 'Public summary' }).check();
+	await expect(page.getByTestId('preview')).toContainText('We had a short checkout outage.');
+	await expect(fallback).toBeHidden();
+});

@@ -153,6 +153,7 @@ export function deriveMetrics(pm: Pick<Postmortem, 'timeline' | 'timeZone'>): Me
 
 	const at: Partial<Record<Milestone, number>> = {};
 	let first: number | null = null;
+	const repeated = new Set<Milestone>();
 	for (const e of sortTimeline(pm.timeline)) {
 		// Sorted by wall-clock text, so only the first timed entry and milestones need converting.
 		if (first !== null && !e.milestone) continue;
@@ -167,6 +168,9 @@ export function deriveMetrics(pm: Pick<Postmortem, 'timeline' | 'timeZone'>): Me
 			at[e.milestone] = t;
 			const problem = clockChangeProblem(`${MILESTONE_LABELS[e.milestone]} milestone`, e.at, zone);
 			if (problem) problems.push(problem);
+		} else if (!repeated.has(e.milestone)) {
+			repeated.add(e.milestone);
+			problems.push(`More than one entry is marked ${MILESTONE_LABELS[e.milestone]}; durations use the earliest.`);
 		}
 	}
 

@@ -147,6 +147,15 @@ describe('deriveMetrics', () => {
 		expect(deriveMetrics({ timeZone: 'UTC', timeline: [entry('2026-11-01T01:30', 'impact-began'), entry('2026-11-01T01:40', 'detected'), entry('2026-11-01T02:00', 'resolved')] }).problems).toEqual([]);
 	});
 
+	it('says when a milestone is marked more than once, and uses the earliest', () => {
+		const m = deriveMetrics({
+			timeZone: 'UTC',
+			timeline: [entry('2026-03-08T01:00', 'impact-began'), entry('2026-03-08T01:10', 'detected'), entry('2026-03-08T01:40', 'resolved'), entry('2026-03-08T02:30', 'resolved')]
+		});
+		expect(m.timeToResolve).toBe(40);
+		expect(m.problems).toEqual(['More than one entry is marked Resolved; durations use the earliest.']);
+	});
+
 	it('falls back to UTC for an unknown zone and says so', () => {
 		const m = deriveMetrics({
 			timeZone: 'Not/AZone',
