@@ -22,7 +22,7 @@ export function nextTask(fn: () => void): void {
  * Run `fn` once the next frame has been painted (or after 100 ms in a hidden tab, which paints
  * nothing).
  */
-function afterPaint(fn: () => void): void {
+export function afterPaint(fn: () => void): void {
 	let done = false;
 	const run = () => {
 		if (done) return;

@@ -4,6 +4,7 @@ import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { earlyConnection } from './early';
 import { closedTabCopy, forgetUnsaved, keepUnsaved } from './unsaved';
 import { save, summarize } from './repository';
+import { afterPaint } from '$lib/scheduling';
 
 /** What the quiet status line shows. */
 export type SaveStatus =
@@ -16,8 +17,11 @@ export type SaveStatus =
 /** How long typing may pause before a save starts; well inside the one-second promise. */
 export const AUTOSAVE_DELAY_MS = 300;
 
-/** The longest an edit waits for its save while typing goes on without a pause. */
-export const AUTOSAVE_MAX_WAIT_MS = 700;
+/**
+ * How long typing may go on without a pause before a save is made anyway, in the gap after the
+ * next keystroke's frame (so every edit is stored within a second even while typing goes on).
+ */
+export const AUTOSAVE_MAX_WAIT_MS = 600;
 
 const active = new Set<Autosaver>();
 
@@ -36,6 +40,8 @@ export class Autosaver {
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	/** When the oldest edit not yet taken by a save was made (performance.now()). */
 	private waitingSince: number | undefined;
+	/** A save is queued for after the next paint (see `schedule`). */
+	private gapSave = false;
 	private running: Promise<void> = Promise.resolve();
 	private paused = false;
 	/** The revision of the stored copy this editor is based on. */
@@ -66,11 +72,23 @@ export class Autosaver {
 		this.pending = pm;
 		this.onStatus({ state: 'pending' });
 		if (this.paused) return;
-		// Debounced, but never put off past maxWait: steady typing with no pause still gets saved.
 		const now = performance.now();
 		this.waitingSince ??= now;
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(this.delay, this.waitingSince + this.maxWait - now)));
+		if (now - this.waitingSince >= this.maxWait) {
+			// Steady typing with no pause: save now rather than when it stops, right after this
+			// keystroke's frame, the moment the next keystroke is furthest away (a large document's
+			// save takes the main thread for a few ms, and a keystroke arriving then would wait).
+			if (!this.gapSave) {
+				this.gapSave = true;
+				afterPaint(() => {
+					this.gapSave = false;
+					void this.flush();
+				});
+			}
+			return;
+		}
+		this.timer = setTimeout(() => void this.flush(), this.delay);
 	}
 
 	/** Write any pending edit now; resolves when the database has it (or the save failed). */

@@ -43,7 +43,7 @@ describe('autosave', () => {
 		await saver.dispose();
 	});
 
-	it('saves steady typing with no pause at least every maxWait, not only once it stops', async () => {
+	it('saves steady typing with no pause after maxWait, in the gap after a keystroke, not only once it stops', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 		try {
 			const pm = await create(createPostmortem());
@@ -51,8 +51,9 @@ describe('autosave', () => {
 			const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
 				writes.push(p.title);
 				return save(p, o);
-			}, 700);
-			// A key every 100 ms for 2 s: never the 300 ms pause the debounce waits for.
+			}, 600);
+			// A key every 100 ms for 2 s: never the 300 ms pause the debounce waits for. The key at
+			// 600 ms saves after its frame (here, no frames: 100 ms later), before the next key.
 			for (let i = 1; i <= 20; i++) {
 				saver.schedule({ ...pm, title: 'x'.repeat(i) });
 				await vi.advanceTimersByTimeAsync(100);
