@@ -89,6 +89,7 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 		['other.json', '{"hello":"world"}', /not .*postmortem workbench|not ours|not a postmortem/i],
 		['newer.json', JSON.stringify({ format: 'postmortem-workbench', kind: 'postmortem', version: 99, postmortem: {} }), /newer version/i],
 		['proto.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"__proto__":{"x":1}}}', /__proto__/],
+		['notes.md', '# Meeting notes\n\nWe talked about the outage.\n', /none of the fields or sections/],
 		['deep.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"extra":' + '['.repeat(5000) + ']'.repeat(5000) + '}}', /deep|nest/i]
 	];
 	for (const [name, content, message] of cases) {
@@ -125,7 +126,7 @@ test('files dropped anywhere on the library are imported; a bad one is refused a
 		version: 1,
 		postmortem: { title: 'Dropped as JSON', summary: 'Queue backlog after a deploy.' }
 	});
-	const md = '# Dropped as Markdown\n\nWritten elsewhere and brought in by drag and drop.\n';
+	const md = '# Dropped as Markdown\n\n## Summary\n\nWritten elsewhere and brought in by drag and drop.\n';
 	await dropFiles(page, [
 		{ name: 'queue.json', type: 'application/json', text: json },
 		{ name: 'notes.md', type: 'text/markdown', text: md }

@@ -358,6 +358,14 @@ function read(text: string, now: Date, warnings: string[]): Postmortem {
 		['final-note', MD_HEADINGS.finalNote]
 	];
 	const { before, parts } = splitAtHeadings(lines.slice(start + 1), '## ', names);
+	// Any Markdown starts with "# Something": text with none of our fields or sections is not ours.
+	const labels = Object.values(OVERVIEW_LABELS) as string[];
+	const anyField = before.some((l) => labels.includes(/^[-*] \*\*(.+?):\*\*/.exec(l.trim())?.[1] ?? ''));
+	if (parts.size === 0 && !anyField && before.some((l) => l.trim() !== '')) {
+		refuse(
+			'This Markdown file has a title but none of the fields or sections of a postmortem exported by this app (such as "## Summary"), so it was not imported.'
+		);
+	}
 	readOverview(before, pm, warnings);
 
 	pm.summary = block(parts.get('summary'));

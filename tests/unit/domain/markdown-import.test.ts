@@ -138,6 +138,14 @@ describe('Markdown import', () => {
 		expect(parseImport('## Summary\n\nhello')).toEqual({ ok: false, error: msg });
 	});
 
+	it('refuses Markdown with a title but none of our fields or sections, and takes a title alone', () => {
+		const r = parseMarkdownImport('# Meeting notes\n\nWe talked about the outage.\n\n- Ana: rollback\n');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error).toContain('none of the fields or sections of a postmortem exported by this app');
+		expect(only(parseMarkdownImport('# Just a title\n', NOW)).title).toBe('Just a title');
+		expect(only(parseMarkdownImport('# T\n\n- **Severity:** SEV1\n', NOW)).severity).toBe('sev1');
+	});
+
 	it('refuses a timeline row with an unreadable time', () => {
 		const md = '# T\n\n## Timeline\n\n| Time (UTC) | Who | What | Milestone | Link |\n| --- | --- | --- | --- | --- |\n| yesterday | a | b |  |  |\n';
 		expect(parseImport(md)).toEqual({ ok: false, error: 'Timeline row 1 has no valid time ("yesterday").' });
