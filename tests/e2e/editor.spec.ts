@@ -355,3 +355,19 @@ test('the preview sets right-to-left paragraphs right to left, and says what a p
 	await expect(page.getByTestId('preview')).toContainText('We had a short checkout outage.');
 	await expect(fallback).toBeHidden();
 });
+
+test('a date left half filled in says it is not saved, until it is finished', async ({ page }) => {
+	await newPostmortem(page);
+	const started = page.getByLabel('Incident started');
+	await started.click();
+	await page.keyboard.type('03082026'); // the date, but no time yet
+	await started.blur();
+	const warning = page.getByText('This date and time is not complete, so it is not saved.');
+	await expect(warning).toBeVisible();
+	await expect(started).toHaveAccessibleDescription(/not complete, so it is not saved/);
+	await started.fill('2026-03-08T10:15');
+	await expect(warning).toBeHidden();
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByLabel('Incident started')).toHaveValue('2026-03-08T10:15');
+});
