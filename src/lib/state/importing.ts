@@ -1,8 +1,13 @@
 import { MAX_IMPORT_BYTES, parseImport, type Postmortem } from '$lib/domain';
-import { existingIds, importPostmortems, type OnExisting } from '$lib/storage';
+import { existingIds, importPostmortems, list, type OnExisting } from '$lib/storage';
 
-/** The outcome of reading a file the user chose or dropped. */
-export type ReadResult = { ok: true; postmortems: Postmortem[]; warnings: string[] } | { ok: false; error: string };
+/**
+ * The outcome of reading a file the user chose or dropped. `fromMarkdown`: the postmortems were
+ * read from Markdown, which carries no id (they get new ones, so they never clash by id).
+ */
+export type ReadResult =
+	| { ok: true; postmortems: Postmortem[]; warnings: string[]; fromMarkdown: boolean }
+	| { ok: false; error: string };
 
 /** Read and validate an import file without touching storage. */
 export async function readImportFile(file: File): Promise<ReadResult> {
@@ -19,12 +24,12 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 	}
 	const r = parseImport(text);
 	if (!r.ok) return { ok: false, error: `“${file.name}” was not imported: ${r.error}` };
-	return { ok: true, postmortems: r.postmortems, warnings: r.warnings };
+	return { ok: true, postmortems: r.postmortems, warnings: r.warnings, fromMarkdown: r.kind === 'markdown' };
 }
 
 /** What a set of files read together comes to: every postmortem in them, or why none is imported. */
 export type ReadFilesResult =
-	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[] }
+	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; fromMarkdown: Set<string> }
 	| { ok: false; error: string };
 
 /**
@@ -37,6 +42,7 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 	const errors: string[] = [];
 	const warnings: string[] = [];
 	const byId = new Map<string, { pm: Postmortem; file: string }>();
+	const fromMarkdown = new Set<string>();
 	for (const file of list) {
 		const r = await readImportFile(file);
 		if (!r.ok) {
@@ -45,6 +51,7 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 		}
 		warnings.push(...(list.length > 1 ? r.warnings.map((w) => `“${file.name}”: ${w}`) : r.warnings));
 		for (const pm of r.postmortems) {
+			if (r.fromMarkdown) fromMarkdown.add(pm.id);
 			const before = byId.get(pm.id);
 			if (before && before.file !== file.name)
 				warnings.push(`“${before.file}” and “${file.name}” hold the same postmortem (“${pm.title || 'Untitled'}”); the one in “${file.name}” was imported.`);
@@ -56,17 +63,26 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 		const none = list.length > 1 ? ` Nothing was imported from the ${list.length} files; leave out or fix ${errors.length > 1 ? 'those' : 'that one'} and try again.` : '';
 		return { ok: false, error: errors.join(' ') + none };
 	}
-	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: list.map((f) => f.name) };
+	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: list.map((f) => f.name), fromMarkdown };
 }
 
 /**
  * Store validated postmortems. `decide` is asked only when some ids already exist and returns
- * 'replace', 'keep-both' or null (cancel: nothing is stored).
+ * 'replace', 'keep-both' or null (cancel: nothing is stored). Those read from Markdown (ids in
+ * `fromMarkdown`) have no id to clash by: one whose title is already in the library is stored as
+ * "… (imported)", as a kept-both copy is, so the two rows can be told apart.
  */
 export async function storeImport(
 	pms: Postmortem[],
-	decide: (clashing: Postmortem[]) => Promise<OnExisting | null>
+	decide: (clashing: Postmortem[]) => Promise<OnExisting | null>,
+	fromMarkdown: ReadonlySet<string> = new Set()
 ): Promise<string[] | null> {
+	if (fromMarkdown.size) {
+		const titles = new Set((await list()).map((s) => s.title));
+		pms = pms.map((pm) =>
+			fromMarkdown.has(pm.id) && titles.has(pm.title) ? { ...pm, title: pm.title ? `${pm.title} (imported)` : '(imported)' } : pm
+		);
+	}
 	const clash = new Set(await existingIds(pms.map((p) => p.id)));
 	let mode: OnExisting = 'keep-both';
 	if (clash.size) {

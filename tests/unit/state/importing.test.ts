@@ -64,4 +64,19 @@ describe('importing several files together', () => {
 		if (!r.ok) throw new Error(r.error);
 		expect(r.warnings.some((w) => w.startsWith('“odd.json”: '))).toBe(true);
 	});
+
+	it('a Markdown file imported again comes in as a copy named “(imported)”, so the two can be told apart', async () => {
+		const md = () => new File([toMarkdown({ ...examplePostmortem(NOW), title: 'From Markdown' })], 'notes.md');
+		for (let i = 0; i < 2; i++) {
+			const r = await readImportFiles([md()]);
+			if (!r.ok) throw new Error(r.error);
+			expect(r.fromMarkdown.size).toBe(1);
+			await storeImport(r.postmortems, async () => 'replace', r.fromMarkdown);
+		}
+		expect((await list()).map((s) => s.title).sort()).toEqual(['From Markdown', 'From Markdown (imported)']);
+		// JSON keeps its own way: same id, so the replace-or-keep-both question.
+		const r = await readImportFiles([jsonFile('a.json', 'From Markdown')]);
+		if (!r.ok) throw new Error(r.error);
+		expect(r.fromMarkdown.size).toBe(0);
+	});
 });
