@@ -174,3 +174,20 @@ test('importing a postmortem that already exists asks to replace or keep both', 
 	await dialog.getByRole('button', { name: 'Replace' }).click();
 	await expect(list.getByRole('listitem')).toHaveCount(2);
 });
+
+test('an address that is not a page of the app says so and leads back to the library', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	const editor = page.url();
+	for (const path of [`${new URL(editor).pathname}/no-such-step`, '/no-such-page']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+		await expect(page).toHaveTitle(/^Page not found/);
+	}
+	await page.getByRole('link', { name: 'Go to the library' }).click();
+	await expect(page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem')).toHaveCount(1);
+	// Every real step still opens.
+	await page.goto(`${new URL(editor).pathname}/public-summary`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Public summary' })).toBeVisible();
+});
