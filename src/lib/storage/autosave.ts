@@ -3,7 +3,7 @@ import { ConflictError, classifyStorageError, describeStorageError } from './err
 import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { earlyConnection } from './early';
 import { closedTabCopy, forgetUnsaved, keepUnsaved } from './unsaved';
-import { save, summarize } from './repository';
+import { recoverUnsaved, save, summarize } from './repository';
 import { afterPaint } from '$lib/scheduling';
 
 /** What the quiet status line shows. */
@@ -163,6 +163,16 @@ export class Autosaver {
 	}
 
 	/**
+	 * The row an edit that could not be saved the usual way is kept as: on top of the revision it is
+	 * based on, or, when another tab has saved since (or a conflict holds it back), as a copy.
+	 */
+	private keptRow(pm: Postmortem): { row: Postmortem; conflict: boolean } {
+		const now = new Date().toISOString();
+		const conflict = this.paused || this.latestStored > this.baseRevision;
+		return { row: conflict ? closedTabCopy(pm, now) : { ...pm, revision: this.baseRevision + 1, updatedAt: now }, conflict };
+	}
+
+	/**
 	 * Last-chance write when the page is going away (pagehide): the IndexedDB requests are issued
 	 * synchronously, because callbacks of an async save would never run in an unloading page.
 	 * If another tab saved a newer revision meanwhile, this edit is stored as a separate copy.
@@ -177,11 +187,7 @@ export class Autosaver {
 		// A write still in flight needs callbacks an unloading page never runs, and this write would
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
 		if (this.inflight) this.inflightAbort?.abort();
-		const now = new Date().toISOString();
-		const conflict = this.paused || this.latestStored > this.baseRevision;
-		const row: Postmortem = conflict
-			? closedTabCopy(pm, now)
-			: { ...pm, revision: this.baseRevision + 1, updatedAt: now };
+		const { row, conflict } = this.keptRow(pm);
 		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
 		keepUnsaved(row);
 		if (!backend) return;
@@ -211,13 +217,21 @@ export class Autosaver {
 
 	/**
 	 * Flush and stop; call when the editor closes. An edit that still could not be saved (the save
-	 * failed, or a conflict holds it back) is kept the way a closing tab keeps it, as a copy when in
-	 * conflict, so leaving the editor never drops it.
+	 * failed, or a conflict holds it back) is kept the way a closing tab keeps it (see unsaved.ts),
+	 * as a copy when in conflict, so leaving the editor never drops it.
 	 */
 	async dispose(): Promise<void> {
 		await this.flush();
 		clearTimeout(this.timer);
-		if (this.dirty) this.flushSync();
+		const pm = this.pending ?? this.inflight;
+		if (pm) {
+			// The page stays, so no blind write: the recovery stores the kept row with the revision
+			// check (a copy if the stored postmortem moved on); if storage still fails, the row stays
+			// kept until the app next starts.
+			keepUnsaved(this.keptRow(pm).row);
+			this.pending = this.waitingSince = undefined;
+			await recoverUnsaved().catch(() => {});
+		}
 		active.delete(this);
 	}
 }

@@ -118,7 +118,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		expect(seen).toEqual(['kept']);
 	});
 
-	it('leaving the editor while its saves fail keeps the edit, stored at once where IndexedDB still takes it', async () => {
+	it('leaving the editor while its saves fail keeps the edit, and stores it once storage takes it', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
 		const statuses: string[] = [];
 		const saver = new Autosaver(pm, (s) => statuses.push(s.state), () => {}, 60_000, async () => {
@@ -127,10 +127,30 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		saver.schedule({ ...pm, title: 'Typed while saves failed' });
 		await saver.flush();
 		expect(statuses.at(-1)).toBe('error');
+		// Storage refuses the recovery's write too: the edit stays kept.
+		const put = db.postmortems.put;
+		db.postmortems.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) as never;
 		await saver.dispose();
+		db.postmortems.put = put;
+		expect((await get(pm.id))?.title).toBe('Before');
 		expect(unsavedRows().map((r) => r.title)).toEqual(['Typed while saves failed']);
-		await new Promise((r) => setTimeout(r, 20));
+		// The next start stores it, on top of the revision it was typed on.
+		expect(await recoverUnsaved()).toBe(1);
 		expect((await get(pm.id))?.title).toBe('Typed while saves failed');
+		expect(unsavedRows()).toEqual([]);
+	});
+
+	it('leaving the editor with an unsaved edit never writes over a newer save it has not seen', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const saver = new Autosaver(pm, () => {}, () => {}, 60_000, async () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		saver.schedule({ ...pm, title: 'Mine, not saved' });
+		await saver.flush();
+		await save({ ...pm, title: 'Saved in another tab' }); // this editor has not heard of it
+		await saver.dispose();
+		expect((await get(pm.id))?.title).toBe('Saved in another tab');
+		expect((await list()).map((r) => r.title)).toContain('Mine, not saved (unsaved version from a closed tab)');
 	});
 
 	it('leaving the editor during a conflict keeps its version as a copy, as the conflict banner promises', async () => {
