@@ -291,7 +291,7 @@ function readFactors(lines: string[], pm: Postmortem): void {
 	const { items, other } = readListItems(before);
 	for (const item of items) {
 		const f = createContributingFactor();
-		const m = /^\*\*([^*]+):\*\*(?: |$)/.exec(item);
+		const m = /^\*\*([^*]+):\*\*(?:[ \n]|$)/.exec(item);
 		const kind = m ? FACTOR_KIND_BY_LABEL.get(m[1].toLowerCase()) : undefined;
 		if (m && kind) {
 			f.kind = kind;

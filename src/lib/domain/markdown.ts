@@ -175,9 +175,11 @@ function table(headers: readonly string[], rows: string[][]): string {
 /** A list item whose continuation lines are indented so they stay inside the item. */
 function listItem(prefix: string, text: string): string {
 	const lines = ownText(normalizeNewlines(text).trim(), false).split('\n');
-	const first = [prefix, lines[0]].filter(Boolean).join(' ');
-	const rest = lines.slice(1).map((l) => (l.trim() === '' ? '' : `  ${l}`));
-	return [`- ${first}`, ...rest].join('\n');
+	// A code fence cannot open after "- ": one that starts the text gets a line of its own in the item.
+	const first = /^(`{3,}|~{3,})/.test(lines[0]) ? '' : lines.shift()!;
+	const head = [prefix, first].filter(Boolean).join(' ');
+	const rest = lines.map((l) => (l.trim() === '' ? '' : `  ${l}`));
+	return [head ? `- ${head}` : '-', ...rest].join('\n');
 }
 
 const wall = (at: string) => at.replace('T', ' ');

@@ -224,8 +224,19 @@ describe('Markdown round trip of texts that look like the document itself', () =
 		const pm = examplePostmortem(NOW);
 		pm.summary = 'Run this:\n\n```sh\nkubectl rollout undo';
 		pm.contributingFactors[0].description = 'The log said:\n\n~~~\npool exhausted';
+		// A fence that starts a list item's text, closed or not.
+		pm.contributingFactors[1].description = '```\nlimits.yaml: max 20';
+		pm.contributingFactors[2] = { ...pm.contributingFactors[2], kind: '', description: '~~~\nraw log\n~~~' };
+		pm.facilitation.parkingLot = [{ id: 'p1', text: '```sh\nkubectl rollout undo' }];
 		const back = roundTrip(pm);
 		expect(back.contributingFactors[0].description.startsWith(pm.contributingFactors[0].description)).toBe(true);
+		expect(back.contributingFactors[1].description).toBe('```\nlimits.yaml: max 20\n```');
+		expect(back.contributingFactors[1].kind).toBe(pm.contributingFactors[1].kind);
+		expect(back.contributingFactors[2]).toMatchObject({ kind: '', description: '~~~\nraw log\n~~~' });
+		expect(back.contributingFactors).toHaveLength(pm.contributingFactors.length);
+		expect(back.facilitation.parkingLot.map((p) => p.text)).toEqual(['```sh\nkubectl rollout undo\n```']);
+		expect(back.lessons).toBe(pm.lessons);
+		expect(back.finalNote).toBe(pm.finalNote);
 		expect(back.gotLucky).toBe(pm.gotLucky);
 		expect(back.summary.startsWith(pm.summary)).toBe(true);
 		expect(back.impact).toBe(pm.impact);
