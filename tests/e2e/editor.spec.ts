@@ -359,15 +359,22 @@ test('the preview sets right-to-left paragraphs right to left, and says what a p
 test('a date left half filled in says it is not saved, until it is finished', async ({ page }) => {
 	await newPostmortem(page);
 	const started = page.getByLabel('Incident started');
-	await started.click();
-	await page.keyboard.type('03082026'); // the date, but no time yet
-	await started.blur();
-	const warning = page.getByText('This date and time is not complete, so it is not saved.');
-	await expect(warning).toBeVisible();
-	await expect(started).toHaveAccessibleDescription(/not complete, so it is not saved/);
 	await started.fill('2026-03-08T10:15');
+	await expectSaved(page);
+	// Changing it: the hour cleared (Tab moves through month, day, year, hour) and not typed again yet.
+	await started.focus();
+	for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+	await page.keyboard.press('Backspace');
+	await started.blur();
+	const warning = page.getByText('This date and time is not complete or not valid, so it is not saved.');
+	await expect(warning).toBeVisible();
+	await expect(started).toHaveAccessibleDescription(/not complete or not valid, so it is not saved/);
+	// The stored date stays as it was.
+	await page.reload();
+	await expect(page.getByLabel('Incident started')).toHaveValue('2026-03-08T10:15');
+	await page.getByLabel('Incident started').fill('2026-03-09T11:30');
 	await expect(warning).toBeHidden();
 	await expectSaved(page);
 	await page.reload();
-	await expect(page.getByLabel('Incident started')).toHaveValue('2026-03-08T10:15');
+	await expect(page.getByLabel('Incident started')).toHaveValue('2026-03-09T11:30');
 });
