@@ -216,9 +216,13 @@ test('Previous and Next walk the steps, and Copy Markdown puts the document on t
 	await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeFocused();
 
 	const title = await page.getByRole('heading', { level: 1 }).innerText();
+	// By keyboard: the item is chosen with Enter, and the focus comes back to Export.
 	await page.getByText('Export', { exact: true }).click();
-	await page.getByRole('button', { name: 'Copy Markdown' }).click();
+	await page.getByRole('button', { name: 'Copy Markdown' }).focus();
+	await page.keyboard.press('Enter');
 	await expect(page.getByText('Markdown copied to the clipboard.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Copy Markdown' })).toBeHidden();
+	await expect(page.getByText('Export', { exact: true })).toBeFocused();
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
 	expect(copied.startsWith(`# ${title}\n`)).toBe(true);
 	expect(copied).toContain('## Timeline');
@@ -295,9 +299,15 @@ test('on a phone nothing spills sideways: long titles, the Export menu, preview 
 	const box = (await menuItem.boundingBox())!;
 	expect(box.x).toBeGreaterThanOrEqual(0);
 	expect(box.x + box.width).toBeLessThanOrEqual(390);
+	await menuItem.focus();
 	await page.keyboard.press('Escape');
 	await expect(menuItem).toBeHidden();
 	await expect(page.getByText('Export', { exact: true })).toBeFocused();
+	// Open again, then a press elsewhere closes it.
+	await page.getByText('Export', { exact: true }).click();
+	await expect(menuItem).toBeVisible();
+	await page.getByRole('heading', { level: 2 }).click();
+	await expect(menuItem).toBeHidden();
 	expect(await fitsSideways()).toBe(true);
 
 	await page.getByRole('link', { name: 'Preview', exact: true }).click();
