@@ -191,3 +191,36 @@ test('an address that is not a page of the app says so and leads back to the lib
 	await page.goto(`${new URL(editor).pathname}/public-summary`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Public summary' })).toBeVisible();
 });
+
+test('the Undo offer after a delete goes after a while, but waits for a keyboard user on it', async ({ page }) => {
+	await page.clock.install();
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	await page.goto('/');
+	const list = page.getByRole('list', { name: 'Postmortems' });
+	await page.getByRole('button', { name: /^Duplicate / }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+	const undo = page.getByRole('button', { name: 'Undo' });
+	const dialog = page.getByRole('dialog', { name: 'Delete this postmortem?' });
+
+	// By mouse: the offer goes after its time, and the focus goes to the main content.
+	await page.getByRole('button', { name: /^Delete .*\(copy\)$/ }).click();
+	await dialog.getByRole('button', { name: 'Delete' }).click();
+	await expect(undo).toBeFocused();
+	await page.clock.runFor(9000);
+	await expect(undo).toBeHidden();
+	await expect(page.locator('#main')).toBeFocused();
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+
+	// By keyboard: it stays while the focus is on it.
+	await page.getByRole('button', { name: /^Delete / }).focus();
+	await page.keyboard.press('Enter');
+	await dialog.getByRole('button', { name: 'Delete' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(undo).toBeFocused();
+	await page.clock.runFor(20_000);
+	await expect(undo).toBeVisible();
+	await page.keyboard.press('Enter');
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+});
