@@ -12,6 +12,7 @@ import {
 	STATUSES,
 	createPostmortem,
 	newId,
+	UNSAVED_ID,
 	type AgendaItem,
 	type ContributingFactor,
 	type CorrectiveAction,
@@ -416,16 +417,27 @@ function readFacilitation(raw: unknown, fallback: Facilitation, ctx: Ctx): Facil
 }
 
 /** Ids the app's own pages use in place of a postmortem's id. */
-const RESERVED_IDS = ['unsaved'];
+const RESERVED_IDS: string[] = [UNSAVED_ID];
 
 /**
  * A postmortem's id is part of its page's address (/p/<id>): one that would not survive there
- * (a slash, a space, "..", a reserved word) is replaced, with a warning.
+ * (a slash, a space, "..", a reserved word) is replaced, with a warning. The replacement is worked
+ * out from the id, so importing the same file again finds the same postmortem (and asks whether to
+ * replace it or keep both) instead of adding another copy.
  */
-function pageId(id: string, ctx: Ctx): string {
+function addressableId(id: string, ctx: Ctx): string {
 	if (/^[A-Za-z0-9_-]+$/.test(id) && !RESERVED_IDS.includes(id)) return id;
-	ctx.warnings.push(`${ctx.prefix}the id ${quote(id)} cannot be part of a page address and was replaced`);
-	return newId();
+	const readable = id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+	const replacement = `${readable || 'imported'}-${fnv1a(id)}`;
+	ctx.warnings.push(`${ctx.prefix}the id ${quote(id)} cannot be part of a page address and was replaced by ${quote(replacement)}`);
+	return replacement;
+}
+
+/** A short fingerprint of a text (32-bit FNV-1a, base 36). */
+function fnv1a(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return (h >>> 0).toString(36);
 }
 
 /** Validate one raw postmortem into a fresh object; unknown top-level keys go to `extra`. */
@@ -449,7 +461,7 @@ function readPostmortem(raw: Record<string, unknown>, now: Date, ctx: Ctx): Post
 		ctx.warnings.push(`${ctx.prefix}unknown time zone ${quote(timeZone)}; times will be read as UTC`);
 	}
 	const pm: Postmortem = {
-		id: pageId(r.id(), ctx),
+		id: addressableId(r.id(), ctx),
 		revision: (revision as number | undefined) ?? 0,
 		createdAt: time('createdAt'),
 		updatedAt: time('updatedAt'),

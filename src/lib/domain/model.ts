@@ -160,6 +160,21 @@ export function newId(): string {
 	return crypto.randomUUID();
 }
 
+/** The page address used in place of an id by the editor that works in memory when storage is unavailable (/p/unsaved). */
+export const UNSAVED_ID = 'unsaved';
+
+/**
+ * The title of an imported copy beside a postmortem already here: "Title (imported)", or
+ * "Title (imported 2)" and on when that one is taken too.
+ */
+export function importedTitle(title: string, taken: ReadonlySet<string> = new Set()): string {
+	const base = title ? `${title} (imported` : '(imported';
+	for (let n = 1; ; n++) {
+		const candidate = n === 1 ? `${base})` : `${base} ${n})`;
+		if (!taken.has(candidate)) return candidate;
+	}
+}
+
 /** A blank postmortem, ready to be filled in. */
 export function createPostmortem(now: Date = new Date(), timeZone = defaultTimeZone()): Postmortem {
 	const iso = now.toISOString();

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, parseImport, type Postmortem } from '$lib/domain';
+import { MAX_IMPORT_BYTES, importedTitle, parseImport, type Postmortem } from '$lib/domain';
 import { existingIds, importPostmortems, list, type OnExisting } from '$lib/storage';
 
 /**
@@ -29,7 +29,7 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 
 /** What a set of files read together comes to: every postmortem in them, or why none is imported. */
 export type ReadFilesResult =
-	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; fromMarkdown: Set<string> }
+	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; markdownIds: Set<string> }
 	| { ok: false; error: string };
 
 /**
@@ -38,20 +38,20 @@ export type ReadFilesResult =
  * is imported once, from the file that comes last, with a warning.
  */
 export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesResult> {
-	const list = [...files];
+	const chosen = [...files];
 	const errors: string[] = [];
 	const warnings: string[] = [];
 	const byId = new Map<string, { pm: Postmortem; file: string }>();
-	const fromMarkdown = new Set<string>();
-	for (const file of list) {
+	const markdownIds = new Set<string>();
+	for (const file of chosen) {
 		const r = await readImportFile(file);
 		if (!r.ok) {
 			errors.push(r.error);
 			continue;
 		}
-		warnings.push(...(list.length > 1 ? r.warnings.map((w) => `“${file.name}”: ${w}`) : r.warnings));
+		warnings.push(...(chosen.length > 1 ? r.warnings.map((w) => `“${file.name}”: ${w}`) : r.warnings));
 		for (const pm of r.postmortems) {
-			if (r.fromMarkdown) fromMarkdown.add(pm.id);
+			if (r.fromMarkdown) markdownIds.add(pm.id);
 			const before = byId.get(pm.id);
 			if (before && before.file !== file.name)
 				warnings.push(`“${before.file}” and “${file.name}” hold the same postmortem (“${pm.title || 'Untitled'}”); the one in “${file.name}” was imported.`);
@@ -60,28 +60,31 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 		}
 	}
 	if (errors.length) {
-		const none = list.length > 1 ? ` Nothing was imported from the ${list.length} files; leave out or fix ${errors.length > 1 ? 'those' : 'that one'} and try again.` : '';
+		const none = chosen.length > 1 ? ` Nothing was imported from the ${chosen.length} files; leave out or fix ${errors.length > 1 ? 'those' : 'that one'} and try again.` : '';
 		return { ok: false, error: errors.join(' ') + none };
 	}
-	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: list.map((f) => f.name), fromMarkdown };
+	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: chosen.map((f) => f.name), markdownIds };
 }
 
 /**
  * Store validated postmortems. `decide` is asked only when some ids already exist and returns
  * 'replace', 'keep-both' or null (cancel: nothing is stored). Those read from Markdown (ids in
- * `fromMarkdown`) have no id to clash by: one whose title is already in the library is stored as
+ * `markdownIds`) have no id to clash by: one whose title is already in the library is stored as
  * "… (imported)", as a kept-both copy is, so the two rows can be told apart.
  */
 export async function storeImport(
 	pms: Postmortem[],
 	decide: (clashing: Postmortem[]) => Promise<OnExisting | null>,
-	fromMarkdown: ReadonlySet<string> = new Set()
+	markdownIds: ReadonlySet<string> = new Set()
 ): Promise<string[] | null> {
-	if (fromMarkdown.size) {
-		const titles = new Set((await list()).map((s) => s.title));
-		pms = pms.map((pm) =>
-			fromMarkdown.has(pm.id) && titles.has(pm.title) ? { ...pm, title: pm.title ? `${pm.title} (imported)` : '(imported)' } : pm
-		);
+	if (markdownIds.size) {
+		const taken = new Set((await list()).map((s) => s.title));
+		pms = pms.map((pm) => {
+			if (!markdownIds.has(pm.id)) return pm;
+			const title = taken.has(pm.title) ? importedTitle(pm.title, taken) : pm.title;
+			taken.add(title);
+			return title === pm.title ? pm : { ...pm, title };
+		});
 	}
 	const clash = new Set(await existingIds(pms.map((p) => p.id)));
 	let mode: OnExisting = 'keep-both';

@@ -1,4 +1,4 @@
-import type { Postmortem } from '$lib/domain/model';
+import { importedTitle, type Postmortem } from '$lib/domain/model';
 import { completion } from '$lib/domain/progress';
 import type { PostmortemSummary } from './db';
 import { announceChange, database, loadedDatabase } from './connection';
@@ -186,7 +186,7 @@ export type OnExisting = 'replace' | 'keep-both';
 
 /**
  * Store imported postmortems in one transaction: all of them or, on any failure, none.
- * With 'keep-both', clashing ones get a new id and "(imported)" after the title.
+ * With 'keep-both', clashing ones get a new id and "(imported)" after the title (see `importedTitle`).
  * Returns the ids stored.
  */
 export async function importPostmortems(pms: Postmortem[], onExisting: OnExisting): Promise<string[]> {
@@ -198,14 +198,13 @@ export async function importPostmortems(pms: Postmortem[], onExisting: OnExistin
 				.filter((p): p is Postmortem => !!p)
 				.map((p) => [p.id, p.revision] as const)
 		);
+		const keepBoth = onExisting === 'keep-both' && pms.some((pm) => existing.has(pm.id));
+		const titles = new Set(keepBoth ? (await d.summaries.toArray()).map((s) => s.title) : []);
 		const rows = pms.map((pm) => {
-			if (existing.has(pm.id) && onExisting === 'keep-both')
-				return {
-					...pm,
-					id: crypto.randomUUID(),
-					title: pm.title ? `${pm.title} (imported)` : '(imported)'
-				};
-			return pm;
+			if (!keepBoth || !existing.has(pm.id)) return pm;
+			const title = importedTitle(pm.title, titles);
+			titles.add(title);
+			return { ...pm, id: crypto.randomUUID(), title };
 		});
 		const now = new Date().toISOString();
 		// A replaced postmortem gets a revision above the stored one, so an open editor sees the change.
