@@ -7,3 +7,17 @@ export async function focusAfterRender(id: string, { scroll = false } = {}): Pro
 	if (scroll) el?.scrollIntoView({ block: 'center' });
 	el?.focus();
 }
+
+/**
+ * After an item of a list was removed, focus the item that took its place (or the new last one),
+ * or `fallback` (e.g. the list's Add button) when none is left, so the keyboard stays where it was.
+ */
+export function focusAfterRemoval<T>(
+	remaining: readonly T[],
+	index: number,
+	elementId: (item: T) => string,
+	fallback: string
+): Promise<void> {
+	const next = remaining[Math.min(index, remaining.length - 1)];
+	return focusAfterRender(next ? elementId(next) : fallback);
+}

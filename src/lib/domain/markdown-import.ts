@@ -21,7 +21,7 @@ import {
 	fenceTracker,
 	normalizeMarkdown,
 	normalizeNewlines,
-	readOwnText
+	textFromDocument
 } from './markdown';
 import {
 	ACTION_KIND_LABELS,
@@ -175,7 +175,7 @@ function readListItems(lines: string[]): { items: string[]; other: string[] } {
 	return { items: items.map((l) => l.join('\n').trim()), other };
 }
 
-const block = (lines: string[] | undefined) => readOwnText(lines ?? []);
+const block = (lines: string[] | undefined) => textFromDocument(lines ?? []);
 
 type SectionKey = Exclude<SectionId, 'overview'> | 'final-note';
 

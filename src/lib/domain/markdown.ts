@@ -136,21 +136,21 @@ export function isOwnHeading(line: string): boolean {
 
 /**
  * A long text as it goes into the document: a line of its own that reads like one of the
- * document's headings gets one space of indent (rendered the same; `readOwnText` takes it off
+ * document's headings gets one space of indent (rendered the same; `textFromDocument` takes it off
  * again), and a code fence left open is closed, so neither can take the sections after it.
  */
-function ownText(s: string, headings = true): string {
+function textForDocument(s: string, { indentHeadings = true } = {}): string {
 	const text = normalizeMarkdown(s);
 	if (!text) return text;
 	const inFence = fenceTracker();
-	const lines = text.split('\n').map((line) => (!inFence(line) && headings && isOwnHeading(line) ? ` ${line}` : line));
+	const lines = text.split('\n').map((line) => (!inFence(line) && indentHeadings && isOwnHeading(line) ? ` ${line}` : line));
 	const open = inFence.unclosed();
 	if (open) lines.push(open);
 	return lines.join('\n');
 }
 
-/** The reverse of `ownText` (a fence it closed stays closed). */
-export function readOwnText(lines: readonly string[]): string {
+/** The reverse of `textForDocument` (a fence it closed stays closed). */
+export function textFromDocument(lines: readonly string[]): string {
 	const inFence = fenceTracker();
 	return normalizeMarkdown(lines.map((l) => (!inFence(l) && l.startsWith(' ') && isOwnHeading(l.slice(1)) ? l.slice(1) : l)).join('\n'));
 }
@@ -174,7 +174,7 @@ function table(headers: readonly string[], rows: string[][]): string {
 
 /** A list item whose continuation lines are indented so they stay inside the item. */
 function listItem(prefix: string, text: string): string {
-	const lines = ownText(normalizeNewlines(text).trim(), false).split('\n');
+	const lines = textForDocument(normalizeNewlines(text).trim(), { indentHeadings: false }).split('\n');
 	// A code fence cannot open after "- ": one that starts the text gets a line of its own in the item.
 	const first = /^(`{3,}|~{3,})/.test(lines[0]) ? '' : lines.shift()!;
 	const head = [prefix, first].filter(Boolean).join(' ');
@@ -270,7 +270,7 @@ function sub(heading: string, body: string): string {
 function publicMarkdown(pm: Postmortem): string {
 	const title = `# ${escapeInline(pm.title) || UNTITLED}`;
 	const date = pm.incidentDate ? `**Date:** ${pm.incidentDate.slice(0, 10)}` : '';
-	const publicSummary = ownText(pm.publicSummary, false);
+	const publicSummary = textForDocument(pm.publicSummary, { indentHeadings: false });
 	const body = publicSummary
 		? publicSummary
 		: blocks(
@@ -281,7 +281,7 @@ function publicMarkdown(pm: Postmortem): string {
 						['How it was resolved', pm.resolution]
 					] as const
 				).map(([h, text]) => {
-					const t = ownText(text, false);
+					const t = textForDocument(text, { indentHeadings: false });
 					return t ? `## ${h}\n\n${t}` : '';
 				})
 			);
@@ -291,7 +291,7 @@ function publicMarkdown(pm: Postmortem): string {
 /** The postmortem as a GitHub-flavoured Markdown document. */
 export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): string {
 	if (options.variant === 'public') return publicMarkdown(pm);
-	const md = ownText;
+	const md = textForDocument;
 	const H = MD_HEADINGS;
 	const section = (id: Parameters<typeof sectionDef>[0], body: string) =>
 		body ? `## ${sectionDef(id).title}\n\n${body}` : '';

@@ -124,8 +124,7 @@ function resolveWallClock(at: string, timeZone: string): { t: number; twice?: tr
 }
 
 /** Why a time on the timeline gives a duration that may not be what the writer meant, or null. */
-function clockChangeProblem(what: string, at: string, zone: string): string | null {
-	const r = resolveWallClock(at, zone);
+function clockChangeProblem(what: string, at: string, zone: string, r: ReturnType<typeof resolveWallClock>): string | null {
 	const when = at.replace('T', ' ');
 	if (r?.twice) return `${what} (${when}) happens twice in ${zone}, as the clocks go back; durations take the first. Times written in UTC avoid this.`;
 	if (r?.shift) return `${what} (${when}) does not exist in ${zone}, as the clocks go forward; durations read it as ${Math.abs(r.shift) / MINUTE} minutes later.`;
@@ -157,7 +156,8 @@ export function deriveMetrics(pm: Pick<Postmortem, 'timeline' | 'timeZone'>): Me
 	for (const e of sortTimeline(pm.timeline)) {
 		// Sorted by wall-clock text, so only the first timed entry and milestones need converting.
 		if (first !== null && !e.milestone) continue;
-		const t = e.at ? wallClockToInstant(e.at, zone) : null;
+		const resolved = e.at ? resolveWallClock(e.at, zone) : null;
+		const t = resolved?.t ?? null;
 		if (t !== null && (first === null || t < first)) first = t;
 		if (!e.milestone) continue;
 		if (t === null) {
@@ -166,7 +166,7 @@ export function deriveMetrics(pm: Pick<Postmortem, 'timeline' | 'timeZone'>): Me
 		}
 		if (at[e.milestone] === undefined) {
 			at[e.milestone] = t;
-			const problem = clockChangeProblem(`${MILESTONE_LABELS[e.milestone]} milestone`, e.at, zone);
+			const problem = clockChangeProblem(`${MILESTONE_LABELS[e.milestone]} milestone`, e.at, zone, resolved!);
 			if (problem) problems.push(problem);
 		} else if (!repeated.has(e.milestone)) {
 			repeated.add(e.milestone);

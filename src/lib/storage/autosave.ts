@@ -41,7 +41,7 @@ export class Autosaver {
 	/** When the oldest edit not yet taken by a save was made (performance.now()). */
 	private waitingSince: number | undefined;
 	/** A save is queued for after the next paint (see `schedule`). */
-	private gapSave = false;
+	private saveAfterPaintQueued = false;
 	private running: Promise<void> = Promise.resolve();
 	private paused = false;
 	/** The revision of the stored copy this editor is based on. */
@@ -79,10 +79,10 @@ export class Autosaver {
 			// Steady typing with no pause: save now rather than when it stops, right after this
 			// keystroke's frame, the moment the next keystroke is furthest away (a large document's
 			// save takes the main thread for a few ms, and a keystroke arriving then would wait).
-			if (!this.gapSave) {
-				this.gapSave = true;
+			if (!this.saveAfterPaintQueued) {
+				this.saveAfterPaintQueued = true;
 				afterPaint(() => {
-					this.gapSave = false;
+					this.saveAfterPaintQueued = false;
 					void this.flush();
 				});
 			}
