@@ -67,6 +67,33 @@ describe('autosave', () => {
 		}
 	});
 
+	it('makes that save right after the frame of the keystroke that passed maxWait, not on a timer', async () => {
+		const frames: FrameRequestCallback[] = [];
+		vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+		try {
+			const pm = await create(createPostmortem());
+			const writes: string[] = [];
+			const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
+				writes.push(p.title);
+				return save(p, o);
+			}, 600);
+			for (let i = 1; i <= 7; i++) {
+				saver.schedule({ ...pm, title: 'x'.repeat(i) });
+				if (i < 7) await vi.advanceTimersByTimeAsync(100);
+			}
+			// The 7th key came at 600 ms: nothing is saved until its frame has been painted.
+			await vi.advanceTimersByTimeAsync(20);
+			expect(writes).toEqual([]);
+			frames.splice(0).forEach((cb) => cb(performance.now()));
+			await vi.waitFor(() => expect(writes.map((t) => t.length)).toEqual([7]));
+			await saver.dispose();
+		} finally {
+			vi.useRealTimers();
+			vi.unstubAllGlobals();
+		}
+	});
+
 	it('flushes immediately on demand (pagehide) and reports nothing dirty after', async () => {
 		const pm = await create(createPostmortem());
 		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
