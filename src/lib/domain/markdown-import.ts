@@ -179,8 +179,11 @@ const block = (lines: string[] | undefined) => textFromDocument(lines ?? []);
 
 type SectionKey = Exclude<SectionId, 'overview'> | 'final-note';
 
-function readOverview(lines: string[], pm: Postmortem, warnings: string[]): void {
+/** Reads the overview's "- **Label:** value" lines into `pm`; returns how many were fields of ours. */
+function readOverview(lines: string[], pm: Postmortem, warnings: string[]): number {
 	const L = OVERVIEW_LABELS;
+	const labels = Object.values(L) as string[];
+	let known = 0;
 	const list = (value: string) =>
 		splitUnescaped(value, ',')
 			.map((s) => unescapeInline(s.trim()))
@@ -193,6 +196,7 @@ function readOverview(lines: string[], pm: Postmortem, warnings: string[]): void
 			continue;
 		}
 		const [, label, rawValue = ''] = m;
+		if (labels.includes(label)) known++;
 		const value = rawValue.trim();
 		switch (label) {
 			case L.incidentDate: {
@@ -249,6 +253,7 @@ function readOverview(lines: string[], pm: Postmortem, warnings: string[]): void
 				warnings.push(`Unknown overview field "${label.slice(0, 40)}" was skipped.`);
 		}
 	}
+	return known;
 }
 
 /** Map table columns to their index by header name (the time header also carries the zone). */
@@ -358,15 +363,13 @@ function read(text: string, now: Date, warnings: string[]): Postmortem {
 		['final-note', MD_HEADINGS.finalNote]
 	];
 	const { before, parts } = splitAtHeadings(lines.slice(start + 1), '## ', names);
+	const fields = readOverview(before, pm, warnings);
 	// Any Markdown starts with "# Something": text with none of our fields or sections is not ours.
-	const labels = Object.values(OVERVIEW_LABELS) as string[];
-	const anyField = before.some((l) => labels.includes(/^[-*] \*\*(.+?):\*\*/.exec(l.trim())?.[1] ?? ''));
-	if (parts.size === 0 && !anyField && before.some((l) => l.trim() !== '')) {
+	if (parts.size === 0 && fields === 0 && before.some((l) => l.trim() !== '')) {
 		refuse(
 			'This Markdown file has a title but none of the fields or sections of a postmortem exported by this app (such as "## Summary"), so it was not imported.'
 		);
 	}
-	readOverview(before, pm, warnings);
 
 	pm.summary = block(parts.get('summary'));
 	pm.impact = block(parts.get('impact'));

@@ -129,7 +129,7 @@ export function fenceTracker(): ((line: string) => boolean) & { unclosed: () => 
 }
 
 /** True for a line that reads like one of the document's own section or sub-section headings. */
-export function isOwnHeading(line: string): boolean {
+function isOwnHeading(line: string): boolean {
 	const m = /^(##|###) (.*)$/.exec(line);
 	return !!m && OWN_HEADINGS.has(m[2].trim());
 }

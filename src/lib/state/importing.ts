@@ -1,5 +1,5 @@
-import { MAX_IMPORT_BYTES, importedTitle, parseImport, type Postmortem } from '$lib/domain';
-import { existingIds, importPostmortems, list, type OnExisting } from '$lib/storage';
+import { MAX_IMPORT_BYTES, parseImport, type Postmortem } from '$lib/domain';
+import { existingIds, importPostmortems, type OnExisting } from '$lib/storage';
 
 /**
  * The outcome of reading a file the user chose or dropped. `fromMarkdown`: the postmortems were
@@ -69,23 +69,13 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 /**
  * Store validated postmortems. `decide` is asked only when some ids already exist and returns
  * 'replace', 'keep-both' or null (cancel: nothing is stored). Those read from Markdown (ids in
- * `markdownIds`) have no id to clash by: one whose title is already in the library is stored as
- * "… (imported)", as a kept-both copy is, so the two rows can be told apart.
+ * `markdownIds`) are told apart by title instead (see `importPostmortems`).
  */
 export async function storeImport(
 	pms: Postmortem[],
 	decide: (clashing: Postmortem[]) => Promise<OnExisting | null>,
 	markdownIds: ReadonlySet<string> = new Set()
 ): Promise<string[] | null> {
-	if (markdownIds.size) {
-		const taken = new Set((await list()).map((s) => s.title));
-		pms = pms.map((pm) => {
-			if (!markdownIds.has(pm.id)) return pm;
-			const title = taken.has(pm.title) ? importedTitle(pm.title, taken) : pm.title;
-			taken.add(title);
-			return title === pm.title ? pm : { ...pm, title };
-		});
-	}
 	const clash = new Set(await existingIds(pms.map((p) => p.id)));
 	let mode: OnExisting = 'keep-both';
 	if (clash.size) {
@@ -93,5 +83,5 @@ export async function storeImport(
 		if (!choice) return null;
 		mode = choice;
 	}
-	return importPostmortems(pms, mode);
+	return importPostmortems(pms, mode, markdownIds);
 }

@@ -187,9 +187,15 @@ export type OnExisting = 'replace' | 'keep-both';
 /**
  * Store imported postmortems in one transaction: all of them or, on any failure, none.
  * With 'keep-both', clashing ones get a new id and "(imported)" after the title (see `importedTitle`).
- * Returns the ids stored.
+ * Those read from Markdown (ids in `markdownIds`) have no id to clash by: one whose title is already
+ * in the library (or earlier in this import) gets "(imported)" the same way, so each row can be told
+ * apart. Returns the ids stored.
  */
-export async function importPostmortems(pms: Postmortem[], onExisting: OnExisting): Promise<string[]> {
+export async function importPostmortems(
+	pms: Postmortem[],
+	onExisting: OnExisting,
+	markdownIds: ReadonlySet<string> = new Set()
+): Promise<string[]> {
 	dropEarlyRead();
 	const d = await database();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
@@ -198,13 +204,19 @@ export async function importPostmortems(pms: Postmortem[], onExisting: OnExistin
 				.filter((p): p is Postmortem => !!p)
 				.map((p) => [p.id, p.revision] as const)
 		);
-		const keepBoth = onExisting === 'keep-both' && pms.some((pm) => existing.has(pm.id));
-		const titles = new Set(keepBoth ? (await d.summaries.toArray()).map((s) => s.title) : []);
+		const copyOf = (pm: Postmortem) => onExisting === 'keep-both' && existing.has(pm.id);
+		const retitle = pms.some((pm) => copyOf(pm) || markdownIds.has(pm.id));
+		const titles = new Set(retitle ? (await d.summaries.toArray()).map((s) => s.title) : []);
 		const rows = pms.map((pm) => {
-			if (!keepBoth || !existing.has(pm.id)) return pm;
-			const title = importedTitle(pm.title, titles);
+			if (copyOf(pm)) {
+				const title = importedTitle(pm.title, titles);
+				titles.add(title);
+				return { ...pm, id: crypto.randomUUID(), title };
+			}
+			if (!markdownIds.has(pm.id)) return pm;
+			const title = titles.has(pm.title) ? importedTitle(pm.title, titles) : pm.title;
 			titles.add(title);
-			return { ...pm, id: crypto.randomUUID(), title };
+			return title === pm.title ? pm : { ...pm, title };
 		});
 		const now = new Date().toISOString();
 		// A replaced postmortem gets a revision above the stored one, so an open editor sees the change.

@@ -24,6 +24,17 @@ function recorder() {
 	return { statuses, on: (s: SaveStatus) => statuses.push(s), last: () => statuses.at(-1) };
 }
 
+/** A stored postmortem and its autosaver (300 ms debounce, 600 ms max wait), recording each title written. */
+async function typingSaver() {
+	const pm = await create(createPostmortem());
+	const writes: string[] = [];
+	const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
+		writes.push(p.title);
+		return save(p, o);
+	}, 600);
+	return { pm, saver, writes };
+}
+
 describe('autosave', () => {
 	it('debounces typing into one write within a second', async () => {
 		const pm = await create(createPostmortem());
@@ -46,12 +57,7 @@ describe('autosave', () => {
 	it('saves steady typing with no pause after maxWait, in the gap after a keystroke, not only once it stops', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 		try {
-			const pm = await create(createPostmortem());
-			const writes: string[] = [];
-			const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
-				writes.push(p.title);
-				return save(p, o);
-			}, 600);
+			const { pm, saver, writes } = await typingSaver();
 			// A key every 100 ms for 2 s: never the 300 ms pause the debounce waits for. The key at
 			// 600 ms saves after its frame (here, no frames: 100 ms later), before the next key.
 			for (let i = 1; i <= 20; i++) {
@@ -72,12 +78,7 @@ describe('autosave', () => {
 		vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 		try {
-			const pm = await create(createPostmortem());
-			const writes: string[] = [];
-			const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
-				writes.push(p.title);
-				return save(p, o);
-			}, 600);
+			const { pm, saver, writes } = await typingSaver();
 			for (let i = 1; i <= 7; i++) {
 				saver.schedule({ ...pm, title: 'x'.repeat(i) });
 				if (i < 7) await vi.advanceTimersByTimeAsync(100);
