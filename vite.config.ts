@@ -15,7 +15,12 @@ const EDITOR_ONLY =
 
 /** The parts of SvelteKit's built server manifest read here: each route's layout, error and page nodes. */
 interface BuiltRoutes {
-	_: { routes: Array<{ pattern: RegExp; page: { layouts: Array<number | undefined>; errors: Array<number | undefined>; leaf: number } | null }> };
+	_: {
+		routes: Array<{
+			pattern: RegExp;
+			page: { layouts: Array<number | undefined>; errors: Array<number | undefined>; leaf: number } | null;
+		}>;
+	};
 }
 
 /** Vite's build manifest (https://vite.dev/guide/backend-integration): each chunk's file, static imports and CSS. */
@@ -60,9 +65,12 @@ function routeFiles(): Plugin {
 					if (!route.page) return [];
 					const { layouts, errors, leaf } = route.page;
 					const own = new Set<string>();
-					for (const n of [...layouts, ...errors, leaf]) if (n !== undefined) filesOf(`.svelte-kit/generated/client-optimized/nodes/${n}.js`, own);
+					for (const n of [...layouts, ...errors, leaf])
+						if (n !== undefined) filesOf(`.svelte-kit/generated/client-optimized/nodes/${n}.js`, own);
 					// What the fallback page already loads (the entry, the root layout) is left out.
-					const ids = [...own].filter((f) => !html.includes(`"/${f}"`)).map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
+					const ids = [...own]
+						.filter((f) => !html.includes(`"/${f}"`))
+						.map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
 					return [[route.pattern.source, ids]];
 				});
 				if (!files.some((f) => f.includes('/nodes/'))) throw new Error('route-files: found no page files in the build manifests');

@@ -303,7 +303,14 @@ async function main() {
 							// Audit ids (with one run's value) that did not pass in some run.
 							failing: [...new Map(counted.flatMap((r) => r.failing[cat] ?? []).map((f) => [f.split(' ')[0], f])).values()],
 							...(cat === 'performance'
-								? { runs: ok.map((r) => ({ score: r.scores.performance, counted: counted.includes(r), benchmarkIndex: r.benchmarkIndex, ...r.metrics })) }
+								? {
+										runs: ok.map((r) => ({
+											score: r.scores.performance,
+											counted: counted.includes(r),
+											benchmarkIndex: r.benchmarkIndex,
+											...r.metrics
+										}))
+									}
 								: {}),
 							...(cat === 'best-practices' ? { consoleErrors: counted[0].consoleErrors, issues: counted[0].issues } : {})
 						}
@@ -316,7 +323,9 @@ async function main() {
 	}
 
 	notes.push(
-		`load average at start ${loadStart.map((x) => x.toFixed(1)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (other work on the machine slows every timing)`
+		`load average at start ${loadStart.map((x) => x.toFixed(1)).join(' ')}, at end ${loadavg()
+			.map((x) => x.toFixed(1))
+			.join(' ')} on ${cpus().length} cores (other work on the machine slows every timing)`
 	);
 	notes.push(`Chromium ${chromeVersion}, Lighthouse ${LH_VERSION} (mobile, simulated throttling), Node ${process.version}`);
 	notes.push(`total ${Math.round((Date.now() - started) / 1000)} s`);
@@ -333,7 +342,12 @@ async function finish() {
 		generatedAt: new Date().toISOString(),
 		quick,
 		repetitions: REPS,
-		rows: rows.map((r) => ({ ...r, value: round(r.value), reference: round(r.reference), ratio: r.ratio === null ? null : round(r.ratio) })),
+		rows: rows.map((r) => ({
+			...r,
+			value: round(r.value),
+			reference: round(r.reference),
+			ratio: r.ratio === null ? null : round(r.ratio)
+		})),
 		notes,
 		table_markdown: markdownTable(rows)
 	};

@@ -96,9 +96,7 @@ export function heavyParts({ manifest, nodeRoutes }) {
 /** Names of heavy parts among the loaded files. */
 export function eagerParts(parts, files) {
 	const loaded = files.map((f) => f.file);
-	return parts
-		.filter((p) => loaded.some((f) => (p.match ? p.match.test(f) : p.files.includes(f))))
-		.map((p) => p.name);
+	return parts.filter((p) => loaded.some((f) => (p.match ? p.match.test(f) : p.files.includes(f)))).map((p) => p.name);
 }
 
 export async function measureBytes(browser, { app, fixture, manifest, nodeRoutes }) {

@@ -104,7 +104,11 @@ export function runLighthouse({ url, executablePath, profile, work, name, timeou
 			try {
 				lhr = JSON.parse(readFileSync(out, 'utf8'));
 			} catch {
-				const why = stderr.split('\n').filter((l) => l.trim() && !/nodedir/.test(l)).slice(-3).join(' | ');
+				const why = stderr
+					.split('\n')
+					.filter((l) => l.trim() && !/nodedir/.test(l))
+					.slice(-3)
+					.join(' | ');
 				return finish({ error: `lighthouse exited with ${signal ?? code}${why ? `: ${why}` : ''}` });
 			}
 			if (lhr.runtimeError) return finish({ error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` });
@@ -130,7 +134,9 @@ export function runLighthouse({ url, executablePath, profile, work, name, timeou
 					}))
 				},
 				failing,
-				consoleErrors: (lhr.audits['errors-in-console']?.details?.items ?? []).slice(0, 3).map((i) => String(i.description ?? '').slice(0, 200)),
+				consoleErrors: (lhr.audits['errors-in-console']?.details?.items ?? [])
+					.slice(0, 3)
+					.map((i) => String(i.description ?? '').slice(0, 200)),
 				issues: (lhr.audits['inspector-issues']?.details?.items ?? []).map((i) => i.issueType),
 				finalUrl: lhr.finalDisplayedUrl ?? lhr.finalUrl,
 				benchmarkIndex: lhr.environment?.benchmarkIndex,
@@ -161,7 +167,9 @@ export async function measureLighthouse(chromium, { executablePath, origin, work
 				break;
 			}
 			if (r.slowHost)
-				log(`lighthouse: the machine was slower than Lighthouse expects (benchmarkIndex ${Math.round(r.benchmarkIndex)} ≤ ${SLOW_HOST_INDEX}); repeating the run`);
+				log(
+					`lighthouse: the machine was slower than Lighthouse expects (benchmarkIndex ${Math.round(r.benchmarkIndex)} ≤ ${SLOW_HOST_INDEX}); repeating the run`
+				);
 			else counted++;
 		}
 	}

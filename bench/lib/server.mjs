@@ -63,9 +63,7 @@ export async function serve(root, { fallback = '200.html', gzip = true } = {}) {
 			}
 			const headers = {
 				'content-type': TYPES[file.ext] ?? 'application/octet-stream',
-				'cache-control': /\/(_app\/immutable|__bench\/assets)\//.test(rel)
-					? 'public, max-age=31536000, immutable'
-					: 'no-cache',
+				'cache-control': /\/(_app\/immutable|__bench\/assets)\//.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
 				vary: 'accept-encoding'
 			};
 			let body = file.body;

@@ -112,7 +112,10 @@ export async function measureTyping(context, origin, { id, field, keys }) {
 		const lat = await page.evaluate(() => window.__lat);
 		const after = (await input.inputValue()).length;
 		if (after - before !== keys) throw new Error(`typed ${keys} keys but the field grew by ${after - before}`);
-		await page.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
+		await page
+			.getByTestId('save-status')
+			.filter({ hasText: /^Saved$/ })
+			.waitFor({ timeout: 15_000 });
 		return { lat, chars: after };
 	} finally {
 		await page.close();

@@ -38,8 +38,7 @@ export function afterPaint(fn: () => void): void {
  * and downloads that must not hold up what the page shows first.
  */
 export function whenIdle(fn: () => void, timeout = 300): void {
-	const idle = () =>
-		typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 0);
+	const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 0));
 	if (typeof requestAnimationFrame === 'function') afterPaint(idle);
 	else idle();
 }

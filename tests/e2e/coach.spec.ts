@@ -4,7 +4,10 @@ import type { Page } from '@playwright/test';
 const BLAMING = 'The outage happened because Bob failed to check the dashboard; it was human error.';
 
 async function gotoStep(page: Page, name: string) {
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
+		.click();
 	await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
 

@@ -17,7 +17,10 @@ const SECTION_TEXT: Array<[step: string, label: string, text: string]> = [
 ];
 
 async function gotoStep(page: Page, name: string) {
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
+		.click();
 }
 
 async function fillEverything(page: Page) {
@@ -247,11 +250,17 @@ test('printing the preview gives only the document, dark on white even in a dark
 	await expect(doc.getByRole('table').first()).toBeVisible();
 	// With "Background graphics" on, every colour counts: dark text, light backgrounds, readable links.
 	const colours = await doc.evaluate((el) => {
-		const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 4).map(Number);
+		const rgb = (c: string) =>
+			c
+				.match(/\d+(\.\d+)?/g)!
+				.slice(0, 4)
+				.map(Number);
 		const luminance = (c: string) => {
 			const [r, g, b, a = 1] = rgb(c);
 			if (a === 0) return 1; // transparent: the white page shows through
-			return [r, g, b].map((v) => v / 255).reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4), 0);
+			return [r, g, b]
+				.map((v) => v / 255)
+				.reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4), 0);
 		};
 		const pick = (sel: string) => el.querySelector(sel) ?? el;
 		return {
@@ -286,7 +295,10 @@ test('on a phone nothing spills sideways: long titles, the Export menu, preview 
 	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 	const title = 'Checkout-outage-' + 'x'.repeat(120);
 	await page.getByLabel('Title').fill(title);
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^\d+\. Supporting/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /^\d+\. Supporting/ })
+		.click();
 	await page
 		.getByRole('textbox', { name: /Supporting/ })
 		.fill('```\n' + '2026-11-03T14:02:11Z ERROR pool=checkout-db acquire timeout after 30000ms '.repeat(4) + '\n```');
@@ -333,8 +345,13 @@ test('on a phone nothing spills sideways: long titles, the Export menu, preview 
 test('the preview sets right-to-left paragraphs right to left, and says what a public summary is made from', async ({ page }) => {
 	await newPostmortem(page);
 	await page.getByLabel('Title').fill('Mixed scripts');
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^2\. Summary/ }).click();
-	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('מאגר החיבורים התמלא אחרי הפריסה.\n\nThe pool filled up after the deploy.');
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /^2\. Summary/ })
+		.click();
+	await page
+		.getByRole('textbox', { name: 'Summary', exact: true })
+		.fill('מאגר החיבורים התמלא אחרי הפריסה.\n\nThe pool filled up after the deploy.');
 	await expectSaved(page);
 	await page.getByRole('link', { name: 'Preview', exact: true }).click();
 	const paragraphs = page.getByTestId('preview').locator('p');
@@ -359,7 +376,10 @@ test('the preview sets right-to-left paragraphs right to left, and says what a p
 	const fallback = page.getByTestId('public-fallback');
 	await expect(fallback).toContainText('No public summary is written yet');
 	await fallback.getByRole('link', { name: 'Public summary' }).click();
-	await page.getByRole('textbox', { name: /Public summary/ }).first().fill('We had a short checkout outage.');
+	await page
+		.getByRole('textbox', { name: /Public summary/ })
+		.first()
+		.fill('We had a short checkout outage.');
 	await page.getByRole('link', { name: 'Preview', exact: true }).click();
 	await page.getByRole('radio', { name: 'Public summary' }).check();
 	await expect(page.getByTestId('preview')).toContainText('We had a short checkout outage.');

@@ -20,8 +20,7 @@ export const test = base.extend<{ guards: void }>({
 				if (origin !== allowed && !extraOrigins.has(origin)) foreign.push(url);
 			});
 			context.on('console', (msg) => {
-				if (/Content Security Policy|Refused to (load|execute|apply|connect|create)/i.test(msg.text()))
-					violations.push(msg.text());
+				if (/Content Security Policy|Refused to (load|execute|apply|connect|create)/i.test(msg.text())) violations.push(msg.text());
 				// A preload the page cannot use means the file is downloaded twice.
 				if (/preload for .* is found, but is not used/i.test(msg.text())) wasted.push(msg.text());
 			});
@@ -51,7 +50,10 @@ export { expect };
 /** Start a new postmortem from the library and wait for the editor. */
 export async function newPostmortem(page: Page): Promise<string> {
 	await page.goto('/');
-	await page.getByRole('button', { name: /^(New postmortem|Start a postmortem)$/ }).first().click();
+	await page
+		.getByRole('button', { name: /^(New postmortem|Start a postmortem)$/ })
+		.first()
+		.click();
 	await expectStepReady(page, 'Overview');
 	return page.url().split('/p/')[1].split('/')[0];
 }

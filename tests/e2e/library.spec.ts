@@ -34,7 +34,10 @@ test('opened afresh, the library lists postmortems most recently edited first, a
 	await expectSaved(page);
 	// Each goto is a fresh page load: the first screen is drawn from the read the page starts as it loads.
 	await page.goto('/');
-	const titles = page.getByRole('list', { name: 'Postmortems' }).getByRole('link').filter({ hasNotText: /^Open$/ });
+	const titles = page
+		.getByRole('list', { name: 'Postmortems' })
+		.getByRole('link')
+		.filter({ hasNotText: /^Open$/ });
 	await expect(titles).toHaveText(['Alpha, revisited', 'Charlie', 'Bravo']);
 	await page.goto(`/p/${ids[0]}`);
 	await expect(page.getByLabel('Title')).toHaveValue('Alpha, revisited');
@@ -90,7 +93,14 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 		['newer.json', JSON.stringify({ format: 'postmortem-workbench', kind: 'postmortem', version: 99, postmortem: {} }), /newer version/i],
 		['proto.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"__proto__":{"x":1}}}', /__proto__/],
 		['notes.md', '# Meeting notes\n\nWe talked about the outage.\n', /none of the fields or sections/],
-		['deep.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"extra":' + '['.repeat(5000) + ']'.repeat(5000) + '}}', /deep|nest/i]
+		[
+			'deep.json',
+			'{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"extra":' +
+				'['.repeat(5000) +
+				']'.repeat(5000) +
+				'}}',
+			/deep|nest/i
+		]
 	];
 	for (const [name, content, message] of cases) {
 		await input.setInputFiles(tempFile(name, content));

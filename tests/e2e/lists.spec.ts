@@ -2,7 +2,10 @@ import { test, expect, newPostmortem, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function gotoStep(page: Page, name: string) {
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
+		.click();
 }
 
 test('timeline entries are kept in time order, and entries, factors and actions can be removed', async ({ page }) => {

@@ -3,7 +3,10 @@ import { test, expect, newPostmortem, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function gotoStep(page: Page, name: string) {
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
+		.click();
 }
 
 /** From the editor, open facilitation mode. */
@@ -33,9 +36,7 @@ test('the meeting opens with the prime directive, and the item timer counts, pau
 	await newPostmortem(page);
 	await runTheMeeting(page);
 
-	await expect(page.getByTestId('prime-directive')).toContainText(
-		'everyone did the best job they could, given what they knew at the time'
-	);
+	await expect(page.getByTestId('prime-directive')).toContainText('everyone did the best job they could, given what they knew at the time');
 	await expect(page).toHaveTitle(/^Meeting: Opening · Untitled postmortem$/);
 	const clock = page.getByTestId('item-clock');
 	await expect(clock).toHaveText('0:00');
@@ -181,9 +182,7 @@ test('text captured during the meeting lands in the right sections and survives 
 	const impact = page.getByLabel('Add to the impact');
 	await impact.fill('About 1,800 orders could not be placed.');
 	await page.getByRole('button', { name: 'Add', exact: true }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Added to impact' })).toContainText(
-		'“About 1,800 orders could not be placed.”'
-	);
+	await expect(page.getByRole('status').filter({ hasText: 'Added to impact' })).toContainText('“About 1,800 orders could not be placed.”');
 	await expect(impact).toHaveValue('');
 
 	await agendaItem(page, 'Timeline').click();
@@ -211,13 +210,9 @@ test('text captured during the meeting lands in the right sections and survives 
 		);
 		await gotoStep(page, 'Timeline');
 		await expect(page.getByTestId('timeline-entry')).toHaveCount(1);
-		await expect(page.getByTestId('timeline-entry').getByLabel('What happened')).toHaveValue(
-			'The error-rate alert paged the on-call.'
-		);
+		await expect(page.getByTestId('timeline-entry').getByLabel('What happened')).toHaveValue('The error-rate alert paged the on-call.');
 		await gotoStep(page, 'Went well');
-		await expect(page.getByRole('textbox', { name: 'What went well', exact: true })).toHaveValue(
-			'The rollback path worked first time.'
-		);
+		await expect(page.getByRole('textbox', { name: 'What went well', exact: true })).toHaveValue('The rollback path worked first time.');
 		await gotoStep(page, 'Factors');
 		await expect(page.getByTestId('factor')).toHaveCount(1);
 		await expect(page.getByTestId('factor').getByRole('textbox')).toHaveValue('The pool size default was not documented.');

@@ -18,7 +18,10 @@ test('when the browser refuses storage, the app says so and the text stays expor
 	await expect(page.getByTestId('save-status')).toContainText('Not saved: this browser does not allow');
 	// A failed save is announced to screen readers.
 	await expect(page.getByRole('status').filter({ hasText: 'Not saved: this browser does not allow' })).toBeAttached();
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^2\. Summary/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /^2\. Summary/ })
+		.click();
 	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Still here after moving between steps.');
 	await page.getByText('Export', { exact: true }).click();
 	const download = page.waitForEvent('download');

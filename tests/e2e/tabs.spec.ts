@@ -38,7 +38,17 @@ test('conflicting edits in two tabs are surfaced and both versions are kept', as
 					get.onsuccess = () => {
 						const pm = { ...get.result, title: 'Title from tab A', revision: get.result.revision + 1 };
 						store.put(pm);
-						tx.objectStore('summaries').put({ id, title: pm.title, incidentDate: '', severity: '', status: 'draft', updatedAt: new Date().toISOString(), revision: pm.revision, filled: 0, total: 11 });
+						tx.objectStore('summaries').put({
+							id,
+							title: pm.title,
+							incidentDate: '',
+							severity: '',
+							status: 'draft',
+							updatedAt: new Date().toISOString(),
+							revision: pm.revision,
+							filled: 0,
+							total: 11
+						});
 					};
 					tx.oncomplete = () => {
 						open.result.close();

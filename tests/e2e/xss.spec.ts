@@ -54,7 +54,10 @@ test('script typed into every text field never runs in the preview', async ({ pa
 
 test('Markdown that would hang the parser does not freeze the editor', async ({ page }) => {
 	await newPostmortem(page);
-	await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Summary/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Summary/ })
+		.click();
 	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('>'.repeat(3000) + ' deep');
 	await page.getByRole('link', { name: 'Preview', exact: true }).click();
 	const preview = page.getByTestId('preview');

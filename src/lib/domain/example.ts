@@ -22,11 +22,7 @@ const TIMELINE: Row[] = [
 		'',
 		'https://deploys.example.com/config/8841'
 	],
-	[
-		'2026-03-10T13:56',
-		'config-service',
-		'Rollout complete. Pods reopen their pools as traffic arrives.'
-	],
+	['2026-03-10T13:56', 'config-service', 'Rollout complete. Pods reopen their pools as traffic arrives.'],
 	[
 		'2026-03-10T14:02',
 		'orders-db',
@@ -53,11 +49,7 @@ const TIMELINE: Row[] = [
 		'declared',
 		'https://chat.example.com/archives/inc-checkout/p1773148500'
 	],
-	[
-		'2026-03-10T14:19',
-		'Lea Schmidt',
-		'Reports a spike of support tickets: customers see the payment page spin and then an error.'
-	],
+	['2026-03-10T14:19', 'Lea Schmidt', 'Reports a spike of support tickets: customers see the payment page spin and then an error.'],
 	[
 		'2026-03-10T14:22',
 		'Tomás Ortega',
@@ -68,11 +60,7 @@ const TIMELINE: Row[] = [
 		'Amara Okafor',
 		'Asks the channel what changed in the last hour. Priya links the pool size change and notes that 24 pods × 120 connections is more than orders-db accepts.'
 	],
-	[
-		'2026-03-10T14:34',
-		'Tomás Ortega',
-		'Scales checkout-api back to 24 pods. Error rate drops to 22%.'
-	],
+	['2026-03-10T14:34', 'Tomás Ortega', 'Scales checkout-api back to 24 pods. Error rate drops to 22%.'],
 	[
 		'2026-03-10T14:38',
 		'Priya Raman',
@@ -80,17 +68,8 @@ const TIMELINE: Row[] = [
 		'',
 		'https://deploys.example.com/config/8847'
 	],
-	[
-		'2026-03-10T14:49',
-		'orders-db',
-		'Connections fall below 1,200. Checkout error rate back under 1% and latency normal.',
-		'mitigated'
-	],
-	[
-		'2026-03-10T15:05',
-		'Amara Okafor',
-		'Starts reconciling payments that were authorised while no order was created (312 found).'
-	],
+	['2026-03-10T14:49', 'orders-db', 'Connections fall below 1,200. Checkout error rate back under 1% and latency normal.', 'mitigated'],
+	['2026-03-10T15:05', 'Amara Okafor', 'Starts reconciling payments that were authorised while no order was created (312 found).'],
 	[
 		'2026-03-10T15:40',
 		'Lea Schmidt',
@@ -98,12 +77,7 @@ const TIMELINE: Row[] = [
 		'',
 		'https://status.example.com/incidents/2026-03-10'
 	],
-	[
-		'2026-03-10T16:20',
-		'Amara Okafor',
-		'All 312 orders created or refunded; metrics normal for over an hour. Incident closed.',
-		'resolved'
-	]
+	['2026-03-10T16:20', 'Amara Okafor', 'All 312 orders created or refunded; metrics normal for over an hour. Incident closed.', 'resolved']
 ];
 
 const ACTIONS: Omit<CorrectiveAction, 'id'>[] = [

@@ -1,13 +1,6 @@
 /** Meeting mode: what the facilitator reads, asks and captures, and the agenda's timeboxes. */
 
-import {
-	createContributingFactor,
-	createCorrectiveAction,
-	createTimelineEntry,
-	newId,
-	type AgendaItem,
-	type Postmortem
-} from './model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry, newId, type AgendaItem, type Postmortem } from './model';
 
 /** The blameless premise to read aloud when the meeting opens. */
 export const PRIME_DIRECTIVE = {

@@ -1,4 +1,4 @@
-export * from "./model";
+export * from './model';
 export * from './template';
 export * from './metrics';
 export * from './markdown';

@@ -52,9 +52,7 @@ export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'p
 export type ImportKind = 'postmortem' | 'bundle' | 'markdown';
 
 /** The outcome of an import: every postmortem, or one clear reason nothing was imported. */
-export type ImportResult =
-	| { ok: true; postmortems: Postmortem[]; kind: ImportKind; warnings: string[] }
-	| { ok: false; error: string };
+export type ImportResult = { ok: true; postmortems: Postmortem[]; kind: ImportKind; warnings: string[] } | { ok: false; error: string };
 
 /** Upgrades a raw file object from version N to version N + 1. */
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
@@ -93,9 +91,7 @@ export function migrate(
 // ---------------------------------------------------------------- export
 
 /** The known postmortem keys, in the order they are written. */
-const KNOWN_KEYS = Object.keys(createPostmortem(new Date(0), 'UTC')).filter(
-	(k) => k !== 'extra'
-) as (keyof Postmortem)[];
+const KNOWN_KEYS = Object.keys(createPostmortem(new Date(0), 'UTC')).filter((k) => k !== 'extra') as (keyof Postmortem)[];
 const KNOWN = new Set<string>(KNOWN_KEYS);
 
 /** The postmortem as a plain JSON object, with `extra` fields back at the top level. */
@@ -194,8 +190,7 @@ function findForbiddenKey(root: unknown): { key: string; path: string } | null {
 	return null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-	v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function typeName(v: unknown): string {
 	if (v === null) return 'empty (null)';
@@ -257,12 +252,7 @@ class Reader {
 		return v || newId();
 	}
 
-	enumValue<T extends string, F extends string>(
-		key: string,
-		allowed: readonly T[],
-		fallback: F,
-		label: string
-	): T | F {
+	enumValue<T extends string, F extends string>(key: string, allowed: readonly T[], fallback: F, label: string): T | F {
 		const v = this.str(key, fallback, 200);
 		if (v === fallback || (allowed as readonly string[]).includes(v)) return v as T | F;
 		this.ctx.warnings.push(
@@ -345,18 +335,7 @@ function readFactor(r: Reader): ContributingFactor {
 }
 
 function readAction(r: Reader, n: number): CorrectiveAction {
-	r.onlyKeys([
-		'id',
-		'title',
-		'kind',
-		'term',
-		'priority',
-		'owner',
-		'dueDate',
-		'status',
-		'trackerLink',
-		'successMeasure'
-	]);
+	r.onlyKeys(['id', 'title', 'kind', 'term', 'priority', 'owner', 'dueDate', 'status', 'trackerLink', 'successMeasure']);
 	return {
 		id: r.id(),
 		title: r.str('title', ''),
@@ -427,7 +406,10 @@ const RESERVED_IDS: string[] = [UNSAVED_ID];
  */
 function addressableId(id: string, ctx: Ctx): string {
 	if (/^[A-Za-z0-9_-]+$/.test(id) && !RESERVED_IDS.includes(id)) return id;
-	const readable = id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+	const readable = id
+		.replace(/[^A-Za-z0-9_-]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 80);
 	const replacement = `${readable || 'imported'}-${fnv1a(id)}`;
 	ctx.warnings.push(`${ctx.prefix}the id ${quote(id)} cannot be part of a page address and was replaced by ${quote(replacement)}`);
 	return replacement;
@@ -491,11 +473,7 @@ function readPostmortem(raw: Record<string, unknown>, now: Date, ctx: Ctx): Post
 			ctx
 		),
 		gotLucky: r.str('gotLucky', ''),
-		correctiveActions: dedupeIds(
-			r.list('correctiveActions', LIMITS.actions, 'corrective action', readAction),
-			'corrective actions',
-			ctx
-		),
+		correctiveActions: dedupeIds(r.list('correctiveActions', LIMITS.actions, 'corrective action', readAction), 'corrective actions', ctx),
 		riskAccepted: r.str('riskAccepted', ''),
 		lessons: r.str('lessons', ''),
 		supportingInfo: r.str('supportingInfo', ''),

@@ -1,15 +1,6 @@
 /** Display labels for the enumerations of the model (statuses, severities, milestones, kinds). */
 
-import type {
-	ActionKind,
-	ActionStatus,
-	ActionTerm,
-	FactorKind,
-	Milestone,
-	Priority,
-	Severity,
-	Status
-} from './model';
+import type { ActionKind, ActionStatus, ActionTerm, FactorKind, Milestone, Priority, Severity, Status } from './model';
 
 /** Display labels for the document status. */
 export const STATUS_LABELS: Record<Status, string> = {

@@ -6,14 +6,7 @@
 import type { TextField } from './model';
 
 /** The language rules, in the order a help panel lists them. */
-export const LANGUAGE_RULE_IDS = [
-	'counterfactual',
-	'blame-label',
-	'why-question',
-	'hindsight',
-	'minimising',
-	'root-cause'
-] as const;
+export const LANGUAGE_RULE_IDS = ['counterfactual', 'blame-label', 'why-question', 'hindsight', 'minimising', 'root-cause'] as const;
 /** Which kind of problem a language finding is. */
 export type LanguageRuleId = (typeof LANGUAGE_RULE_IDS)[number];
 

@@ -258,9 +258,7 @@ function readOverview(lines: string[], pm: Postmortem, warnings: string[]): numb
 
 /** Map table columns to their index by header name (the time header also carries the zone). */
 function columnIndex(headers: string[], names: readonly string[]): number[] {
-	return names.map((name) =>
-		headers.findIndex((h) => h === name || (name === TIMELINE_COLUMNS[0] && h.startsWith(`${name} (`)))
-	);
+	return names.map((name) => headers.findIndex((h) => h === name || (name === TIMELINE_COLUMNS[0] && h.startsWith(`${name} (`))));
 }
 
 function readTimeline(lines: string[], pm: Postmortem, warnings: string[]): void {
@@ -349,9 +347,7 @@ function read(text: string, now: Date, warnings: string[]): Postmortem {
 	const start = lines.findIndex((l) => l.trim() !== '');
 	const titleLine = start >= 0 ? /^# (.*)$/.exec(lines[start].trim()) : null;
 	if (!titleLine) {
-		refuse(
-			'This Markdown file does not start with a "# Title" line, so it does not look like a postmortem exported by this app.'
-		);
+		refuse('This Markdown file does not start with a "# Title" line, so it does not look like a postmortem exported by this app.');
 	}
 	const pm = createPostmortem(now);
 	const title = unescapeInline(titleLine![1].trim());

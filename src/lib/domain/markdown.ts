@@ -64,18 +64,7 @@ const OWN_HEADINGS = new Set<string>([...SECTIONS.map((d) => d.title), ...Object
 export const TIMELINE_COLUMNS = ['Time', 'Who', 'What', 'Milestone', 'Link'] as const;
 
 /** Column headers of the corrective actions table. */
-export const ACTION_COLUMNS = [
-	'#',
-	'Action',
-	'Kind',
-	'Term',
-	'Priority',
-	'Owner',
-	'Due',
-	'Status',
-	'Tracker',
-	"How we'll know"
-] as const;
+export const ACTION_COLUMNS = ['#', 'Action', 'Kind', 'Term', 'Priority', 'Owner', 'Due', 'Status', 'Tracker', "How we'll know"] as const;
 
 const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '[', ']', '<', '>', '|', '~']);
 const WORD = /[\p{L}\p{N}]/u;
@@ -293,8 +282,7 @@ export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): strin
 	if (options.variant === 'public') return publicMarkdown(pm);
 	const md = textForDocument;
 	const H = MD_HEADINGS;
-	const section = (id: Parameters<typeof sectionDef>[0], body: string) =>
-		body ? `## ${sectionDef(id).title}\n\n${body}` : '';
+	const section = (id: Parameters<typeof sectionDef>[0], body: string) => (body ? `## ${sectionDef(id).title}\n\n${body}` : '');
 	const parkingLot = pm.facilitation.parkingLot
 		.filter((p) => p.text.trim() !== '')
 		.map((p) => listItem('', p.text))
@@ -304,22 +292,12 @@ export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): strin
 		overview(pm),
 		section('summary', md(pm.summary)),
 		section('impact', md(pm.impact)),
-		section(
-			'trigger',
-			blocks(
-				sub(H.trigger, md(pm.trigger)),
-				sub(H.detection, md(pm.detection)),
-				sub(H.resolution, md(pm.resolution))
-			)
-		),
+		section('trigger', blocks(sub(H.trigger, md(pm.trigger)), sub(H.detection, md(pm.detection)), sub(H.resolution, md(pm.resolution)))),
 		section('timeline', timelineTable(pm)),
 		section('went-well', md(pm.wentWell)),
 		section('factors', blocks(factorsList(pm), sub(H.wentWrong, md(pm.wentWrong)))),
 		section('lucky', md(pm.gotLucky)),
-		section(
-			'actions',
-			blocks(actionsTable(pm), sub(H.riskAccepted, md(pm.riskAccepted)), sub(H.parkingLot, parkingLot))
-		),
+		section('actions', blocks(actionsTable(pm), sub(H.riskAccepted, md(pm.riskAccepted)), sub(H.parkingLot, parkingLot))),
 		section('lessons', md(pm.lessons)),
 		section('supporting', md(pm.supportingInfo)),
 		section('public-summary', md(pm.publicSummary)),
@@ -358,6 +336,10 @@ export function exportFileName(pm: Pick<Postmortem, 'title' | 'incidentDate' | '
 	let slug = slugify(pm.title ?? '') || 'postmortem';
 	if (RESERVED.test(slug)) slug = `${slug}-postmortem`;
 	const base = [date, slug].filter(Boolean).join('-');
-	const cleanExt = ext.replace(/^\.+/, '').toLowerCase().replace(/[^a-z0-9.]/g, '').replace(/\.+$/, '');
+	const cleanExt = ext
+		.replace(/^\.+/, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9.]/g, '')
+		.replace(/\.+$/, '');
 	return cleanExt ? `${base}.${cleanExt}` : base;
 }

@@ -126,8 +126,10 @@ function resolveWallClock(at: string, timeZone: string): { t: number; twice?: tr
 /** Why a time on the timeline gives a duration that may not be what the writer meant, or null. */
 function clockChangeProblem(what: string, at: string, zone: string, r: ReturnType<typeof resolveWallClock>): string | null {
 	const when = at.replace('T', ' ');
-	if (r?.twice) return `${what} (${when}) happens twice in ${zone}, as the clocks go back; durations take the first. Times written in UTC avoid this.`;
-	if (r?.shift) return `${what} (${when}) does not exist in ${zone}, as the clocks go forward; durations read it as ${Math.abs(r.shift) / MINUTE} minutes later.`;
+	if (r?.twice)
+		return `${what} (${when}) happens twice in ${zone}, as the clocks go back; durations take the first. Times written in UTC avoid this.`;
+	if (r?.shift)
+		return `${what} (${when}) does not exist in ${zone}, as the clocks go forward; durations read it as ${Math.abs(r.shift) / MINUTE} minutes later.`;
 	return null;
 }
 

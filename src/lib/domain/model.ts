@@ -12,14 +12,7 @@ export const MILESTONES = ['impact-began', 'detected', 'declared', 'mitigated', 
 /** A timeline entry can mark one of these moments; metrics are derived from them. */
 export type Milestone = (typeof MILESTONES)[number];
 
-export const FACTOR_KINDS = [
-	'technical',
-	'process',
-	'tooling',
-	'communication',
-	'organisational',
-	'external'
-] as const;
+export const FACTOR_KINDS = ['technical', 'process', 'tooling', 'communication', 'organisational', 'external'] as const;
 /** What sort of contributing factor this is. */
 export type FactorKind = (typeof FACTOR_KINDS)[number];
 
@@ -310,18 +303,11 @@ export function textFields(pm: Postmortem): TextField[] {
 	}
 	add('wentWell', 'went-well', 'What went well', pm.wentWell);
 	add('wentWrong', 'factors', 'What went wrong', pm.wentWrong);
-	pm.contributingFactors.forEach((f, i) =>
-		add(`factors.${f.id}.description`, 'factors', `Contributing factor ${i + 1}`, f.description)
-	);
+	pm.contributingFactors.forEach((f, i) => add(`factors.${f.id}.description`, 'factors', `Contributing factor ${i + 1}`, f.description));
 	add('gotLucky', 'lucky', 'Where we got lucky', pm.gotLucky);
 	pm.correctiveActions.forEach((a, i) => {
 		add(`actions.${a.id}.title`, 'actions', `Corrective action ${i + 1}: title`, a.title);
-		add(
-			`actions.${a.id}.successMeasure`,
-			'actions',
-			`Corrective action ${i + 1}: how we will know it worked`,
-			a.successMeasure
-		);
+		add(`actions.${a.id}.successMeasure`, 'actions', `Corrective action ${i + 1}: how we will know it worked`, a.successMeasure);
 	});
 	add('riskAccepted', 'actions', 'Accepted risk', pm.riskAccepted);
 	add('lessons', 'lessons', 'Lessons learned', pm.lessons);

@@ -27,9 +27,7 @@ const NOT_NAMES = new Set(
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 	august september october november december today yesterday tomorrow tonight morning evening
 	customers customer users user clients client tenant tenants partner partners vendor vendors
-	search checkout frontend backend mobile web website portal dashboard dashboards runbook runbooks`.split(
-		/\s+/
-	)
+	search checkout frontend backend mobile web website portal dashboard dashboards runbook runbooks`.split(/\s+/)
 );
 const NOUN_SUFFIX = /(?:tion|sion|ment|ing|ness|ity|ance|ence|ure|ics|ism|age|ery|ory|ler|ger|tor|ser)$/i;
 

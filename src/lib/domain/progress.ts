@@ -1,13 +1,6 @@
 /** How far a postmortem and each of its sections are filled in (empty, started, filled). */
 
-import {
-	SECTION_IDS,
-	type ContributingFactor,
-	type CorrectiveAction,
-	type Postmortem,
-	type SectionId,
-	type TimelineEntry
-} from './model';
+import { SECTION_IDS, type ContributingFactor, type CorrectiveAction, type Postmortem, type SectionId, type TimelineEntry } from './model';
 
 /** Sections that do not count toward completion. */
 export const OPTIONAL_SECTIONS: readonly SectionId[] = ['public-summary'];
@@ -63,10 +56,7 @@ export function sectionProgress(pm: Postmortem, id: SectionId): SectionProgress 
 			const core = [pm.title, pm.incidentDate, pm.severity, pm.incidentLead];
 			const rest = [pm.facilitator, pm.meetingDate];
 			const lists = [pm.authors, pm.participants, pm.services, pm.tags];
-			return level(
-				core.every(has),
-				core.some(has) || rest.some(has) || lists.some((l) => l.some(has))
-			);
+			return level(core.every(has), core.some(has) || rest.some(has) || lists.some((l) => l.some(has)));
 		}
 		case 'summary':
 			return level(has(pm.summary), false);
@@ -78,10 +68,7 @@ export function sectionProgress(pm: Postmortem, id: SectionId): SectionProgress 
 		}
 		case 'timeline': {
 			const entries = pm.timeline.filter((e) => !isTimelineEntryEmpty(e));
-			return level(
-				entries.length >= 3 && entries.some((e) => e.milestone === 'resolved'),
-				entries.length > 0
-			);
+			return level(entries.length >= 3 && entries.some((e) => e.milestone === 'resolved'), entries.length > 0);
 		}
 		case 'went-well':
 			return level(has(pm.wentWell), false);

@@ -66,7 +66,8 @@ const VAGUE_START =
 	/^(?:improve|improving|improved|enhance|better|more|increase|investigate|investigating|look\s+(?:into|at)|review|revisit|reconsider|ensure|make\s+sure|train|training|educate|communicate|consider|explore|discuss|think\s+about|work\s+on|follow\s+up(?:\s+on)?|fix|address|prevent|avoid|monitor|understand|learn|check|clarify|raise\s+awareness|be)\b/i;
 const NEVER_SPECIFIC =
 	/\b(?:be\s+(?:more\s+)?(?:careful|vigilant|diligent|attentive)|pay\s+(?:more\s+)?attention|try\s+harder|double[-\s]check|remind\s+(?:people|everyone|the\s+team|engineers|staff)|(?:does\s*n[o']?t|do\s+not|never|won'?t)\s+happen\s+again|in\s+the\s+future|going\s+forward|lessons?\s+learn(?:ed|t))\b/i;
-const COMMON_HYPHENATED = /^(?:on-call|follow-up|double-check|long-term|short-term|re-run|e-mail|sign-off|hand-off|hand-over|post-mortem|post-incident|in-house|end-to-end|real-time|well-known)$/i;
+const COMMON_HYPHENATED =
+	/^(?:on-call|follow-up|double-check|long-term|short-term|re-run|e-mail|sign-off|hand-off|hand-over|post-mortem|post-incident|in-house|end-to-end|real-time|well-known)$/i;
 
 /** A corrective action title too vague to act on ("Improve monitoring", "Be more careful"). */
 export function isVagueAction(title: string): boolean {
@@ -157,9 +158,7 @@ export function reviewPostmortem(pm: Postmortem, now: Date, findings: readonly P
 		items.push({ id, status, title, message, section });
 
 	// Contributing factors.
-	const factors = pm.contributingFactors
-		.map((f, i) => ({ f, n: i + 1, d: f.description.trim() }))
-		.filter((x) => x.d);
+	const factors = pm.contributingFactors.map((f, i) => ({ f, n: i + 1, d: f.description.trim() })).filter((x) => x.d);
 	add(
 		'factors-count',
 		factors.length >= 2 ? 'pass' : 'fail',
@@ -171,12 +170,8 @@ export function reviewPostmortem(pm: Postmortem, now: Date, findings: readonly P
 	);
 	const people = peopleOf(pm);
 	// Reviewed or not, a blame label in a factor fails this check; the findings already hold them.
-	const blameLabelled = new Set(
-		findings.filter((f) => f.finding.rule === 'blame-label').map((f) => f.field.ref)
-	);
-	const blaming = factors.filter(
-		(x) => blameLabelled.has(`factors.${x.f.id}.description`) || namesOnlyAPerson(x.d, people)
-	);
+	const blameLabelled = new Set(findings.filter((f) => f.finding.rule === 'blame-label').map((f) => f.field.ref));
+	const blaming = factors.filter((x) => blameLabelled.has(`factors.${x.f.id}.description`) || namesOnlyAPerson(x.d, people));
 	add(
 		'factors-blameless',
 		blaming.length ? 'fail' : 'pass',
@@ -268,9 +263,7 @@ export function reviewPostmortem(pm: Postmortem, now: Date, findings: readonly P
 		const incomplete = actions
 			.map(({ a, i }) => ({
 				label: actionLabel(a, i),
-				lacks: [!a.owner.trim() && 'an owner', !a.dueDate && 'a due date', !a.priority && 'a priority'].filter(
-					(x): x is string => !!x
-				)
+				lacks: [!a.owner.trim() && 'an owner', !a.dueDate && 'a due date', !a.priority && 'a priority'].filter((x): x is string => !!x)
 			}))
 			.filter((x) => x.lacks.length);
 		add(

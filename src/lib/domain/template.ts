@@ -27,15 +27,7 @@ import {
 } from './labels';
 
 /** How a field is edited: one line, Markdown text, a list of names, a date, a choice, a link. */
-export type FieldKind =
-	| 'text'
-	| 'markdown'
-	| 'list'
-	| 'date'
-	| 'datetime'
-	| 'timezone'
-	| 'select'
-	| 'url';
+export type FieldKind = 'text' | 'markdown' | 'list' | 'date' | 'datetime' | 'timezone' | 'select' | 'url';
 
 /** One choice of a select field. */
 export interface FieldOption {
@@ -162,12 +154,7 @@ export const SECTIONS: readonly SectionDef[] = [
 		title: 'Summary',
 		short: 'Summary',
 		intro: 'Two or three sentences that a newcomer to the team understands.',
-		questions: [
-			'What happened, in plain words?',
-			'For how long did it last?',
-			'Who noticed the effects?',
-			'How did it end?'
-		],
+		questions: ['What happened, in plain words?', 'For how long did it last?', 'Who noticed the effects?', 'How did it end?'],
 		tip: 'Describe what the system and the people in it did; leave judgement out.',
 		optional: false,
 		fields: [{ key: 'summary', label: 'Summary', kind: 'markdown', hint: 'Two or three sentences: what happened, for how long, to whom.' }]
@@ -185,7 +172,14 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Numbers with their source are worth more than adjectives.',
 		optional: false,
-		fields: [{ key: 'impact', label: 'Impact', kind: 'markdown', hint: 'Who and what was affected, for how long, how badly, and how you measured it.' }]
+		fields: [
+			{
+				key: 'impact',
+				label: 'Impact',
+				kind: 'markdown',
+				hint: 'Who and what was affected, for how long, how badly, and how you measured it.'
+			}
+		]
 	},
 	{
 		id: 'trigger',
@@ -235,7 +229,14 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Looking at what went right counters negativity bias and shows where people created safety.',
 		optional: false,
-		fields: [{ key: 'wentWell', label: 'What went well', kind: 'markdown', hint: 'Safeguards that held, what went to plan, what made the response effective.' }]
+		fields: [
+			{
+				key: 'wentWell',
+				label: 'What went well',
+				kind: 'markdown',
+				hint: 'Safeguards that held, what went to plan, what made the response effective.'
+			}
+		]
 	},
 	{
 		id: 'factors',
@@ -304,7 +305,14 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Explain the basics: what seems clear to you now was not clear to anyone at the time.',
 		optional: false,
-		fields: [{ key: 'lessons', label: 'Lessons learned', kind: 'markdown', hint: 'What do people now understand about the system that they did not before?' }]
+		fields: [
+			{
+				key: 'lessons',
+				label: 'Lessons learned',
+				kind: 'markdown',
+				hint: 'What do people now understand about the system that they did not before?'
+			}
+		]
 	},
 	{
 		id: 'supporting',
@@ -318,7 +326,14 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Several sources and viewpoints guard against confirmation bias.',
 		optional: false,
-		fields: [{ key: 'supportingInfo', label: 'Supporting information', kind: 'markdown', hint: 'Links to logs, dashboards, traces, tickets, screenshots.' }]
+		fields: [
+			{
+				key: 'supportingInfo',
+				label: 'Supporting information',
+				kind: 'markdown',
+				hint: 'Links to logs, dashboards, traces, tickets, screenshots.'
+			}
+		]
 	},
 	{
 		id: 'public-summary',
@@ -333,12 +348,14 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Own the outcome as an organisation; leave individual names out.',
 		optional: true,
-		fields: [{
+		fields: [
+			{
 				key: 'publicSummary',
 				label: 'Public summary',
 				kind: 'markdown',
 				hint: 'For customers: what happened, the impact on them, how and when service was restored, and what you are doing about it. Exported separately with “Download public summary”.'
-			}]
+			}
+		]
 	}
 ];
 

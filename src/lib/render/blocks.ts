@@ -58,8 +58,7 @@ export function classifyCell(html: string): PreviewCell {
 }
 
 function tableOf(token: Tokens.Table): PreviewTable {
-	const cell = (c: Tokens.TableCell) =>
-		classifyCell(previewMarked.Parser.parseInline(c.tokens, previewMarked.defaults));
+	const cell = (c: Tokens.TableCell) => classifyCell(previewMarked.Parser.parseInline(c.tokens, previewMarked.defaults));
 	return {
 		align: token.align.map((a) => a ?? null),
 		header: token.header.map(cell),

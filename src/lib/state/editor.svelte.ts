@@ -127,8 +127,7 @@ export class EditorState {
 	readonly metrics: Metrics | undefined = $derived.by(() => {
 		const o = this.opened;
 		if (!o) return undefined;
-		if (o.metrics && o.pm.timeline === this.draft.timeline && o.pm.timeZone === this.draft.timeZone)
-			return o.metrics;
+		if (o.metrics && o.pm.timeline === this.draft.timeline && o.pm.timeZone === this.draft.timeZone) return o.metrics;
 		return deriveMetrics(this.draft);
 	});
 	/**
@@ -411,4 +410,3 @@ export class EditorState {
 		return this.saver.dispose();
 	}
 }
-

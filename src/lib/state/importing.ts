@@ -5,9 +5,7 @@ import { existingIds, importPostmortems, type OnExisting } from '$lib/storage';
  * The outcome of reading a file the user chose or dropped. `fromMarkdown`: the postmortems were
  * read from Markdown, which carries no id (they get new ones, so they never clash by id).
  */
-export type ReadResult =
-	| { ok: true; postmortems: Postmortem[]; warnings: string[]; fromMarkdown: boolean }
-	| { ok: false; error: string };
+export type ReadResult = { ok: true; postmortems: Postmortem[]; warnings: string[]; fromMarkdown: boolean } | { ok: false; error: string };
 
 /** Read and validate an import file without touching storage. */
 export async function readImportFile(file: File): Promise<ReadResult> {
@@ -29,8 +27,7 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 
 /** What a set of files read together comes to: every postmortem in them, or why none is imported. */
 export type ReadFilesResult =
-	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; markdownIds: Set<string> }
-	| { ok: false; error: string };
+	{ ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; markdownIds: Set<string> } | { ok: false; error: string };
 
 /**
  * Read several files chosen or dropped together, all or nothing: if any file is refused, none is
@@ -54,13 +51,18 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 			if (r.fromMarkdown) markdownIds.add(pm.id);
 			const before = byId.get(pm.id);
 			if (before && before.file !== file.name)
-				warnings.push(`“${before.file}” and “${file.name}” hold the same postmortem (“${pm.title || 'Untitled'}”); the one in “${file.name}” was imported.`);
+				warnings.push(
+					`“${before.file}” and “${file.name}” hold the same postmortem (“${pm.title || 'Untitled'}”); the one in “${file.name}” was imported.`
+				);
 			byId.delete(pm.id); // re-added at the end, in the order of the files
 			byId.set(pm.id, { pm, file: file.name });
 		}
 	}
 	if (errors.length) {
-		const none = chosen.length > 1 ? ` Nothing was imported from the ${chosen.length} files; leave out or fix ${errors.length > 1 ? 'those' : 'that one'} and try again.` : '';
+		const none =
+			chosen.length > 1
+				? ` Nothing was imported from the ${chosen.length} files; leave out or fix ${errors.length > 1 ? 'those' : 'that one'} and try again.`
+				: '';
 		return { ok: false, error: errors.join(' ') + none };
 	}
 	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: chosen.map((f) => f.name), markdownIds };

@@ -68,7 +68,10 @@ export class Autosaver {
 	/** Queue the latest version of the document for saving. */
 	schedule(pm: Postmortem): void {
 		// Open the database with the first edit, so a pagehide before the debounced save can write it.
-		if (this.write === save && !loadedDatabase()?.isOpen()) void database().then((d) => d.open()).catch(() => {});
+		if (this.write === save && !loadedDatabase()?.isOpen())
+			void database()
+				.then((d) => d.open())
+				.catch(() => {});
 		this.pending = pm;
 		this.onStatus({ state: 'pending' });
 		if (this.paused) return;

@@ -47,19 +47,10 @@ export function classifyStorageError(e: unknown): StorageProblem {
 	if (n.includes('ConflictError')) return 'conflict';
 	if (n.includes('MissingError')) return 'missing';
 	if (n.includes('QuotaExceededError')) return 'quota';
-	if (
-		n.some(
-			(x) =>
-				x === 'MissingAPIError' ||
-				x === 'SecurityError' ||
-				x === 'InvalidAccessError' ||
-				x === 'StorageUnavailableError'
-		)
-	)
+	if (n.some((x) => x === 'MissingAPIError' || x === 'SecurityError' || x === 'InvalidAccessError' || x === 'StorageUnavailableError'))
 		return 'unavailable';
 	if (n.includes('DatabaseClosedError')) return 'closed';
-	if (n.some((x) => x === 'VersionChangeError' || x === 'VersionError' || x === 'UpgradeError'))
-		return 'version';
+	if (n.some((x) => x === 'VersionChangeError' || x === 'VersionError' || x === 'UpgradeError')) return 'version';
 	if (n.includes('OpenFailedError')) return 'unavailable';
 	return 'unknown';
 }

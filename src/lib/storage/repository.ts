@@ -62,10 +62,7 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
  * This is the typing path, so it is one plain IndexedDB transaction (read the small library row,
  * put the document and the row) rather than a Dexie transaction, which costs several times more.
  */
-export async function save(
-	pm: Postmortem,
-	opts: { force?: boolean; signal?: AbortSignal } = {}
-): Promise<Postmortem> {
+export async function save(pm: Postmortem, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<Postmortem> {
 	dropEarlyRead();
 	const d = loadedDatabase() ?? (await database());
 	if (!d.isOpen()) await d.open();
@@ -200,9 +197,7 @@ export async function importPostmortems(
 	const d = await database();
 	return d.transaction('rw', d.postmortems, d.summaries, async () => {
 		const existing = new Map(
-			(await d.postmortems.bulkGet(pms.map((p) => p.id)))
-				.filter((p): p is Postmortem => !!p)
-				.map((p) => [p.id, p.revision] as const)
+			(await d.postmortems.bulkGet(pms.map((p) => p.id))).filter((p): p is Postmortem => !!p).map((p) => [p.id, p.revision] as const)
 		);
 		const copyOf = (pm: Postmortem) => onExisting === 'keep-both' && existing.has(pm.id);
 		const retitle = pms.some((pm) => copyOf(pm) || markdownIds.has(pm.id));

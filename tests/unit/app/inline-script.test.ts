@@ -13,7 +13,12 @@ const g = globalThis as Record<string, unknown>;
 
 /** The route-files block as the build fills it in (see vite.config.ts): two routes, one file shared. */
 const ROUTE_FILES = JSON.stringify({
-	files: ['_app/immutable/nodes/3.a.js', '_app/immutable/assets/3.b.css', '_app/immutable/chunks/editor.c.js', '_app/immutable/nodes/4.d.js'],
+	files: [
+		'_app/immutable/nodes/3.a.js',
+		'_app/immutable/assets/3.b.css',
+		'_app/immutable/chunks/editor.c.js',
+		'_app/immutable/nodes/4.d.js'
+	],
 	routes: [
 		['^\\/$', [0, 1]],
 		['^\\/p\\/([^/]+?)(?:\\/([^/]+))?\\/?$', [2, 3]]
@@ -70,8 +75,8 @@ afterEach(() => {
 	delete g.document;
 });
 
-describe('preloading the opened page\'s own files', () => {
-	it('on a postmortem page: that route\'s files, scripts as module preloads', async () => {
+describe("preloading the opened page's own files", () => {
+	it("on a postmortem page: that route's files, scripts as module preloads", async () => {
 		await loadPage('/p/abc/timeline');
 		expect(added).toEqual([
 			{ rel: 'modulepreload', href: '/_app/immutable/chunks/editor.c.js' },

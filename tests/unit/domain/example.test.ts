@@ -71,8 +71,24 @@ describe('example postmortem', () => {
 	});
 
 	it('is written in blameless language', () => {
-		const all = textFields(pm).map((f) => f.text).join('\n').toLowerCase();
-		for (const phrase of ['should have', 'could have', 'human error', 'root cause', 'failed to', 'neglected', 'careless', 'just ', 'obvious', 'why did', 'mistake', 'fault']) {
+		const all = textFields(pm)
+			.map((f) => f.text)
+			.join('\n')
+			.toLowerCase();
+		for (const phrase of [
+			'should have',
+			'could have',
+			'human error',
+			'root cause',
+			'failed to',
+			'neglected',
+			'careless',
+			'just ',
+			'obvious',
+			'why did',
+			'mistake',
+			'fault'
+		]) {
 			expect(all, phrase).not.toContain(phrase);
 		}
 		expect(lintPostmortem(pm)).toEqual([]);

@@ -147,7 +147,14 @@ describe('timers', () => {
 
 	it('reports per-item and whole-meeting timers', () => {
 		const s = timerState(DEFAULT_AGENDA, { opening: 90, impact: 120 });
-		expect(s.items[0]).toMatchObject({ id: 'opening', plannedSeconds: 60, elapsedSeconds: 90, remainingSeconds: -30, overrun: true, progress: 1 });
+		expect(s.items[0]).toMatchObject({
+			id: 'opening',
+			plannedSeconds: 60,
+			elapsedSeconds: 90,
+			remainingSeconds: -30,
+			overrun: true,
+			progress: 1
+		});
 		expect(s.items[1]).toMatchObject({ id: 'impact', remainingSeconds: 180, overrun: false, progress: 0.4 });
 		expect(s.items[2]).toMatchObject({ elapsedSeconds: 0, progress: 0 });
 		expect(s.plannedSeconds).toBe(56 * 60);

@@ -128,7 +128,7 @@ describe('JSON import of partial and older files', () => {
 		}
 	});
 
-	it('replaces an id that cannot be part of a page address, and keeps the app\'s own kinds of id', () => {
+	it("replaces an id that cannot be part of a page address, and keeps the app's own kinds of id", () => {
 		const replaced = new Set<string>();
 		for (const id of ['INC-2024/17', 'INC-2024 17', 'unsaved', '..', 'a b', 'ünïcode']) {
 			const r = ok(parseImport(single({ id, title: 'T' }), NOW));
@@ -290,7 +290,9 @@ describe('JSON import refusals', () => {
 		expect(withKey(single({ title: 'x', futureField: { constructor: { prototype: 1 } } }))).toMatch(
 			/key "constructor" \(at postmortem\.futureField\.constructor\)/
 		);
-		expect(withKey(single({ timeline: [{ at: '', prototype: 'x' }] }))).toMatch(/key "prototype" \(at postmortem\.timeline\[0\]\.prototype\)/);
+		expect(withKey(single({ timeline: [{ at: '', prototype: 'x' }] }))).toMatch(
+			/key "prototype" \(at postmortem\.timeline\[0\]\.prototype\)/
+		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
@@ -330,9 +332,7 @@ describe('JSON import refusals', () => {
 	it('refuses too many items', () => {
 		const entries = Array.from({ length: 20_001 }, () => ({ at: '' }));
 		expect(error(parseImport(single({ timeline: entries })))).toBe('The postmortem: "timeline" has more than 20,000 items');
-		expect(error(parseImport(bundle(Array.from({ length: 10_001 }, () => ({})))))).toBe(
-			'This bundle holds more than 10,000 postmortems.'
-		);
+		expect(error(parseImport(bundle(Array.from({ length: 10_001 }, () => ({})))))).toBe('This bundle holds more than 10,000 postmortems.');
 	});
 
 	it('refuses overly long text', () => {

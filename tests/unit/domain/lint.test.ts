@@ -83,7 +83,7 @@ const CLEAN: string[] = [
 	'We could have lost all of the uploaded files.',
 	'We use just-in-time provisioning for the workers.',
 	'The first alert fired just after 14:00 and again just before 14:30.',
-	'We don\'t know why the cache expired early.',
+	"We don't know why the cache expired early.",
 	'Why: to reduce load on the primary.',
 	'Why did the alert not fire?',
 	'The health check failed to connect to the database.',
@@ -93,7 +93,7 @@ const CLEAN: string[] = [
 	'It was not human-readable output, so the parser choked.',
 	'We added fault tolerance and fault injection tests.',
 	'Nobody is to blame; the system allowed a dangerous command.',
-	'It was nobody\'s fault.',
+	"It was nobody's fault.",
 	'We are not here to find someone to blame.',
 	'We ran git blame to find the commit that changed the limit.',
 	'We run blameless postmortems and a blame-free review.',
@@ -238,9 +238,7 @@ describe('lintText: ignored text', () => {
 	});
 
 	it('ignores URLs', () => {
-		expect(lintText('See https://wiki.example.com/human-error/should-have-known and www.example.com/obviously.')).toEqual(
-			[]
-		);
+		expect(lintText('See https://wiki.example.com/human-error/should-have-known and www.example.com/obviously.')).toEqual([]);
 		expect(lintText('See <https://example.com/x>, obviously.')).toHaveLength(1);
 	});
 });

@@ -27,14 +27,20 @@ function tricky(): Postmortem {
 	pm.incidentDate = '2026-01-01T23:59';
 	pm.status = 'final';
 	pm.severity = 'sev1';
-	pm.incidentLead = 'O\'Brien, Pat';
+	pm.incidentLead = "O'Brien, Pat";
 	pm.authors = ['Doe, Jane', 'a\\,b', 'c|d'];
 	pm.tags = ['#hash', '`code`'];
 	pm.summary = '## Not a section\n\nParagraph with | pipe.\n\n```\n## Impact\n```';
 	pm.impact = '    indented code first\n\ntext';
 	pm.detection = 'Only detection, no trigger.';
 	pm.timeline = [
-		{ ...createTimelineEntry('2026-01-01T23:59'), who: 'a|b', what: 'one\ntwo\n\nthree <br> literal \\<br>', link: 'https://x.example/a|b?c=1&d=2', milestone: 'impact-began' },
+		{
+			...createTimelineEntry('2026-01-01T23:59'),
+			who: 'a|b',
+			what: 'one\ntwo\n\nthree <br> literal \\<br>',
+			link: 'https://x.example/a|b?c=1&d=2',
+			milestone: 'impact-began'
+		},
 		{ ...createTimelineEntry(''), what: 'no time yet', link: 'see ticket 12 | 13' },
 		{ ...createTimelineEntry('2026-01-02T00:10'), who: '', what: '', link: '<https://not-autolinked>', milestone: 'resolved' }
 	];
@@ -45,10 +51,22 @@ function tricky(): Postmortem {
 	];
 	pm.wentWrong = '- a list\n- in the narrative';
 	const a = createCorrectiveAction('Fix | things\nnow');
-	Object.assign(a, { kind: 'design-change', term: 'long', priority: 'low', owner: 'Ana', dueDate: '2026-02-01', status: 'wont-do', trackerLink: 'tracker: 12', successMeasure: '' });
+	Object.assign(a, {
+		kind: 'design-change',
+		term: 'long',
+		priority: 'low',
+		owner: 'Ana',
+		dueDate: '2026-02-01',
+		status: 'wont-do',
+		trackerLink: 'tracker: 12',
+		successMeasure: ''
+	});
 	pm.correctiveActions = [a, { ...createCorrectiveAction(), status: 'done' }];
 	pm.riskAccepted = 'We accept it.';
-	pm.facilitation.parkingLot = [{ id: 'p1', text: 'idea one\nmore' }, { id: 'p2', text: 'idea two' }];
+	pm.facilitation.parkingLot = [
+		{ id: 'p1', text: 'idea one\nmore' },
+		{ id: 'p2', text: 'idea two' }
+	];
 	pm.finalNote = 'Finalised with an open check.';
 	return pm;
 }
@@ -147,7 +165,8 @@ describe('Markdown import', () => {
 	});
 
 	it('refuses a timeline row with an unreadable time', () => {
-		const md = '# T\n\n## Timeline\n\n| Time (UTC) | Who | What | Milestone | Link |\n| --- | --- | --- | --- | --- |\n| yesterday | a | b |  |  |\n';
+		const md =
+			'# T\n\n## Timeline\n\n| Time (UTC) | Who | What | Milestone | Link |\n| --- | --- | --- | --- | --- |\n| yesterday | a | b |  |  |\n';
 		expect(parseImport(md)).toEqual({ ok: false, error: 'Timeline row 1 has no valid time ("yesterday").' });
 	});
 

@@ -56,7 +56,9 @@ describe('toMarkdown (full)', () => {
 		expect(md).toContain('| Time (Europe/Berlin) | Who | What | Milestone | Link |\n| --- | --- | --- | --- | --- |\n');
 		expect(md).toMatch(/\| 2026-03-10 14:09 \| Alertmanager \| .* \| Detected \| <https:\/\/alerts\.example\.com\/alerts\/55120> \|/);
 		expect(md).toContain("| # | Action | Kind | Term | Priority | Owner | Due | Status | Tracker | How we'll know |");
-		expect(md).toMatch(/\| 4 \| Put a connection pooler .* \| Design change \| Long term \| High \| Mei Chen \| 2026-06-12 \| Open \| <https:\/\/tracker\.example\.com\/DB-301> \| .* \|/);
+		expect(md).toMatch(
+			/\| 4 \| Put a connection pooler .* \| Design change \| Long term \| High \| Mei Chen \| 2026-06-12 \| Open \| <https:\/\/tracker\.example\.com\/DB-301> \| .* \|/
+		);
 		const rows = md.split('\n').filter((l) => l.startsWith('| 2026-03-10'));
 		expect(rows).toHaveLength(16);
 		for (const r of rows) expect(r.split(/(?<!\\)\|/).length).toBe(7);
@@ -102,9 +104,7 @@ describe('toMarkdown (full)', () => {
 	});
 
 	it('escapes Markdown in plain-text fields so they stay text', () => {
-		expect(escapeInline('*bold* [link](x) <b> `code` \\ ~strike~')).toBe(
-			'\\*bold\\* \\[link\\](x) \\<b\\> \\`code\\` \\\\ \\~strike\\~'
-		);
+		expect(escapeInline('*bold* [link](x) <b> `code` \\ ~strike~')).toBe('\\*bold\\* \\[link\\](x) \\<b\\> \\`code\\` \\\\ \\~strike\\~');
 		expect(escapeInline('db_pool_size _x_ &amp; AT&T')).toBe('db_pool_size \\_x\\_ \\&amp; AT&T');
 		const pm = createPostmortem(NOW, 'UTC');
 		pm.title = '*Not* emphasised';
@@ -144,7 +144,14 @@ describe('toMarkdown (public)', () => {
 		expect(out).toContain(pm.publicSummary);
 		const names = [pm.incidentLead, pm.facilitator, ...pm.authors, ...pm.participants, ...pm.timeline.map((e) => e.who)];
 		for (const n of names) expect(out).not.toContain(n);
-		for (const internal of ['Timeline', 'Contributing factors', 'Corrective actions', 'Supporting information', 'orders-db', 'tracker.example.com']) {
+		for (const internal of [
+			'Timeline',
+			'Contributing factors',
+			'Corrective actions',
+			'Supporting information',
+			'orders-db',
+			'tracker.example.com'
+		]) {
 			expect(out).not.toContain(internal);
 		}
 	});
@@ -156,7 +163,24 @@ describe('toMarkdown (public)', () => {
 		expect(out).toContain(pm.summary);
 		expect(out).toContain(pm.impact);
 		expect(out).toContain(pm.resolution);
-		const leaked = [pm.incidentLead, pm.facilitator, ...pm.authors, ...pm.participants, ...pm.services, ...pm.tags, pm.trigger, pm.detection, pm.wentWrong, pm.lessons, pm.supportingInfo, pm.finalNote, pm.riskAccepted, ...pm.timeline.flatMap((e) => [e.who, e.what]), ...pm.contributingFactors.map((f) => f.description), ...pm.correctiveActions.flatMap((a) => [a.title, a.owner])];
+		const leaked = [
+			pm.incidentLead,
+			pm.facilitator,
+			...pm.authors,
+			...pm.participants,
+			...pm.services,
+			...pm.tags,
+			pm.trigger,
+			pm.detection,
+			pm.wentWrong,
+			pm.lessons,
+			pm.supportingInfo,
+			pm.finalNote,
+			pm.riskAccepted,
+			...pm.timeline.flatMap((e) => [e.who, e.what]),
+			...pm.contributingFactors.map((f) => f.description),
+			...pm.correctiveActions.flatMap((a) => [a.title, a.owner])
+		];
 		for (const l of leaked) expect(out).not.toContain(l);
 	});
 });

@@ -22,7 +22,16 @@ describe('wall-clock times', () => {
 	it('validates the YYYY-MM-DDTHH:mm format', () => {
 		expect(isWallClock('2026-03-10T14:02')).toBe(true);
 		expect(isWallClock('2024-02-29T00:00')).toBe(true);
-		for (const bad of ['2026-02-29T00:00', '2026-13-01T00:00', '2026-04-31T10:00', '2026-01-01T24:00', '2026-01-01 10:00', '2026-01-01T10:00:00', '', 'yesterday']) {
+		for (const bad of [
+			'2026-02-29T00:00',
+			'2026-13-01T00:00',
+			'2026-04-31T10:00',
+			'2026-01-01T24:00',
+			'2026-01-01 10:00',
+			'2026-01-01T10:00:00',
+			'',
+			'yesterday'
+		]) {
 			expect(isWallClock(bad), bad).toBe(false);
 		}
 		expect(isDateOnly('2026-03-12')).toBe(true);
@@ -101,11 +110,7 @@ describe('deriveMetrics', () => {
 	it('uses the first occurrence of a repeated milestone', () => {
 		const m = deriveMetrics({
 			timeZone: 'UTC',
-			timeline: [
-				entry('2026-01-01T10:20', 'detected'),
-				entry('2026-01-01T10:00', 'impact-began'),
-				entry('2026-01-01T10:05', 'detected')
-			]
+			timeline: [entry('2026-01-01T10:20', 'detected'), entry('2026-01-01T10:00', 'impact-began'), entry('2026-01-01T10:05', 'detected')]
 		});
 		expect(m.timeToDetect).toBe(5);
 	});
@@ -144,13 +149,23 @@ describe('deriveMetrics', () => {
 			'Detected milestone (2026-03-08 02:30) does not exist in America/New_York, as the clocks go forward; durations read it as 60 minutes later.'
 		]);
 		// Ordinary times, and UTC, say nothing.
-		expect(deriveMetrics({ timeZone: 'UTC', timeline: [entry('2026-11-01T01:30', 'impact-began'), entry('2026-11-01T01:40', 'detected'), entry('2026-11-01T02:00', 'resolved')] }).problems).toEqual([]);
+		expect(
+			deriveMetrics({
+				timeZone: 'UTC',
+				timeline: [entry('2026-11-01T01:30', 'impact-began'), entry('2026-11-01T01:40', 'detected'), entry('2026-11-01T02:00', 'resolved')]
+			}).problems
+		).toEqual([]);
 	});
 
 	it('says when a milestone is marked more than once, and uses the earliest', () => {
 		const m = deriveMetrics({
 			timeZone: 'UTC',
-			timeline: [entry('2026-03-08T01:00', 'impact-began'), entry('2026-03-08T01:10', 'detected'), entry('2026-03-08T01:40', 'resolved'), entry('2026-03-08T02:30', 'resolved')]
+			timeline: [
+				entry('2026-03-08T01:00', 'impact-began'),
+				entry('2026-03-08T01:10', 'detected'),
+				entry('2026-03-08T01:40', 'resolved'),
+				entry('2026-03-08T02:30', 'resolved')
+			]
 		});
 		expect(m.timeToResolve).toBe(40);
 		expect(m.problems).toEqual(['More than one entry is marked Resolved; durations use the earliest.']);

@@ -84,7 +84,12 @@ describe('preview', () => {
 		expect(cells.some((c) => typeof c === 'object' && 'html' in c)).toBe(true);
 		expect(cells.some((c) => typeof c === 'object' && 'href' in c)).toBe(true);
 		// The prose around the tables is still HTML for the sanitizer.
-		expect(blocks.filter((b) => 'html' in b).map((b) => ('html' in b ? b.html : '')).join('')).toContain('<h2');
+		expect(
+			blocks
+				.filter((b) => 'html' in b)
+				.map((b) => ('html' in b ? b.html : ''))
+				.join('')
+		).toContain('<h2');
 	});
 
 	it('shows a line break inside a timeline entry as a break, not as "<br>"', () => {

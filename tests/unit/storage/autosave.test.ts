@@ -1,17 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
-import {
-	Autosaver,
-	create,
-	get,
-	save,
-	flushAll,
-	flushAllSync,
-	installFlushOnHide,
-	anyDirty,
-	list,
-	type SaveStatus
-} from '$lib/storage';
+import { Autosaver, create, get, save, flushAll, flushAllSync, installFlushOnHide, anyDirty, list, type SaveStatus } from '$lib/storage';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 
 let n = 0;
@@ -28,10 +17,17 @@ function recorder() {
 async function typingSaver() {
 	const pm = await create(createPostmortem());
 	const writes: string[] = [];
-	const saver = new Autosaver(pm, () => {}, () => {}, 300, async (p, o) => {
-		writes.push(p.title);
-		return save(p, o);
-	}, 600);
+	const saver = new Autosaver(
+		pm,
+		() => {},
+		() => {},
+		300,
+		async (p, o) => {
+			writes.push(p.title);
+			return save(p, o);
+		},
+		600
+	);
 	return { pm, saver, writes };
 }
 
@@ -40,10 +36,16 @@ describe('autosave', () => {
 		const pm = await create(createPostmortem());
 		const r = recorder();
 		const writes: string[] = [];
-		const saver = new Autosaver(pm, r.on, () => {}, 50, async (p, o) => {
-			writes.push(p.title);
-			return save(p, o);
-		});
+		const saver = new Autosaver(
+			pm,
+			r.on,
+			() => {},
+			50,
+			async (p, o) => {
+				writes.push(p.title);
+				return save(p, o);
+			}
+		);
 		saver.schedule({ ...pm, title: 'a' });
 		saver.schedule({ ...pm, title: 'ab' });
 		saver.schedule({ ...pm, title: 'abc' });
@@ -97,7 +99,12 @@ describe('autosave', () => {
 
 	it('flushes immediately on demand (pagehide) and reports nothing dirty after', async () => {
 		const pm = await create(createPostmortem());
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		saver.schedule({ ...pm, title: 'closing the tab' });
 		expect(anyDirty()).toBe(true);
 		await flushAll();
@@ -108,7 +115,12 @@ describe('autosave', () => {
 
 	it('keeps saving in order, each on top of the last revision', async () => {
 		const pm = await create(createPostmortem());
-		const saver = new Autosaver(pm, () => {}, () => {}, 0);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			0
+		);
 		for (let i = 0; i < 5; i++) {
 			saver.schedule({ ...pm, title: `t${i}` });
 			await saver.flush();
@@ -141,10 +153,16 @@ describe('autosave', () => {
 		const r = recorder();
 		let fail = true;
 		const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-		const saver = new Autosaver(pm, r.on, () => {}, 0, async (p, o) => {
-			if (fail) throw quota;
-			return save(p, o);
-		});
+		const saver = new Autosaver(
+			pm,
+			r.on,
+			() => {},
+			0,
+			async (p, o) => {
+				if (fail) throw quota;
+				return save(p, o);
+			}
+		);
 		saver.schedule({ ...pm, title: 'big' });
 		await saver.flush();
 		expect(r.last()).toMatchObject({ state: 'error', reason: expect.stringMatching(/storage .* full/) });
@@ -158,7 +176,12 @@ describe('autosave', () => {
 
 	it('adopts a newer stored revision only when nothing is pending', async () => {
 		const pm = await create(createPostmortem());
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		const newer = await save({ ...pm, title: 'from elsewhere' });
 		expect(saver.adopt(newer)).toBe(true);
 		expect(saver.baseRevision).toBe(newer.revision);
@@ -170,7 +193,12 @@ describe('autosave', () => {
 
 	it('pagehide issues the write synchronously, even while an async save is still waiting', async () => {
 		const pm = await create(createPostmortem());
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		saver.schedule({ ...pm, title: 'typed, then the tab closed' });
 		void saver.flush(); // an async save starts but its callbacks would never run in an unloading page
 		flushAllSync();
@@ -186,7 +214,12 @@ describe('autosave', () => {
 		const win = Object.assign(new EventTarget(), { document: new EventTarget() }) as unknown as Window;
 		installFlushOnHide(win);
 		const pm = await create(createPostmortem());
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		saver.schedule({ ...pm, title: 'typed, then the tab closed' });
 		win.dispatchEvent(new Event('beforeunload'));
 		expect(saver.dirty).toBe(false);
@@ -201,12 +234,18 @@ describe('autosave', () => {
 		const statuses: SaveStatus[] = [];
 		let started!: () => void;
 		const writing = new Promise<void>((r) => (started = r));
-		const saver = new Autosaver(pm, (s) => statuses.push(s), () => {}, 60_000, (p, o) => {
-			if (o?.signal) signals.push(o.signal);
-			const result = save(p, o); // creates its transaction synchronously
-			started();
-			return result;
-		});
+		const saver = new Autosaver(
+			pm,
+			(s) => statuses.push(s),
+			() => {},
+			60_000,
+			(p, o) => {
+				if (o?.signal) signals.push(o.signal);
+				const result = save(p, o); // creates its transaction synchronously
+				started();
+				return result;
+			}
+		);
 		saver.schedule({ ...pm, title: 'first' });
 		const inFlight = saver.flush();
 		// The save has started its transaction; then more typing, then the page goes away.
@@ -229,11 +268,17 @@ describe('autosave', () => {
 		const pm = await create(createPostmortem());
 		let started!: () => void;
 		const writing = new Promise<void>((r) => (started = r));
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000, (p, o) => {
-			const result = save(p, o);
-			started();
-			return result;
-		});
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000,
+			(p, o) => {
+				const result = save(p, o);
+				started();
+				return result;
+			}
+		);
 		saver.schedule({ ...pm, title: 'first' });
 		const inFlight = saver.flush();
 		await writing;
@@ -248,7 +293,12 @@ describe('autosave', () => {
 
 	it('pagehide keeps an edit as a copy when another tab saved a newer revision', async () => {
 		const pm = await create(createPostmortem());
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		const newer = await save({ ...pm, title: 'other tab' });
 		saver.schedule({ ...pm, title: 'mine' });
 		saver.adopt(newer); // the live query reports the other tab's save

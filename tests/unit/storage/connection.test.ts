@@ -50,7 +50,7 @@ describe('Dexie loads on first use, not with the page', () => {
 		expect(seen[0]).toBe(connection.loadedDatabase());
 	});
 
-	it('shows a live query\'s first result at once and follows the database once Dexie is in', async () => {
+	it("shows a live query's first result at once and follows the database once Dexie is in", async () => {
 		const { storage } = await freshStorage();
 		const { WorkbenchDB, useDatabase } = await import('$lib/storage/db');
 		useDatabase(new WorkbenchDB('test-connection-live'));

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createPostmortem } from '$lib/domain';
-import {
-	classifyStorageError,
-	describeStorageError,
-	ConflictError,
-	create,
-	get,
-	Autosaver,
-	installUpgradeHandler
-} from '$lib/storage';
+import { classifyStorageError, describeStorageError, ConflictError, create, get, Autosaver, installUpgradeHandler } from '$lib/storage';
 import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
 const named = (name: string) => Object.assign(new Error(name), { name });
@@ -59,7 +51,12 @@ describe('storage error mapping', () => {
 		const pm = await create(createPostmortem());
 		let reloaded = false;
 		installUpgradeHandler(() => (reloaded = true));
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		saver.schedule({ ...pm, title: 'typed just before the upgrade' });
 		await new Promise<void>((resolve, reject) => {
 			const req = indexedDB.open(name, 11);

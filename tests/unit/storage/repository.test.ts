@@ -71,7 +71,13 @@ describe('repository', () => {
 		expect((await list()).length).toBe(2);
 
 		// A final postmortem's copy is a draft, without the note on why the original went final.
-		const final = await create({ ...createPostmortem(), title: 'Done', status: 'final', finalNote: 'Went final with checks open.', summary: 'Kept' });
+		const final = await create({
+			...createPostmortem(),
+			title: 'Done',
+			status: 'final',
+			finalNote: 'Went final with checks open.',
+			summary: 'Kept'
+		});
 		const draft = (await duplicate(final.id))!;
 		expect([draft.status, draft.finalNote, draft.summary]).toEqual(['draft', '', 'Kept']);
 	});

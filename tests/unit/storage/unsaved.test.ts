@@ -57,7 +57,12 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('the pagehide write keeps the row it writes outside IndexedDB too; when the write made it, nothing is stored twice', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		saver.schedule({ ...pm, title: 'Written as the tab closed' });
 		flushAllSync();
 		await new Promise((r) => setTimeout(r, 20));
@@ -90,7 +95,12 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('a later save from the same page (back from the back/forward cache) drops its copy', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		saver.schedule({ ...pm, title: 'Hidden' });
 		flushAllSync();
 		expect(unsavedRows()).toHaveLength(1);
@@ -107,8 +117,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		vi.stubGlobal('window', target);
 		const seen: string[] = [];
 		const stop = onUnsavedKept(() => seen.push('kept'));
-		const storage = (key: string, newValue: string | null) =>
-			target.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }));
+		const storage = (key: string, newValue: string | null) => target.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }));
 		storage('postmortem-workbench:unsaved:abc', '{"id":"abc"}');
 		storage('postmortem-workbench:unsaved:abc', null); // dropped after recovery: nothing to do
 		storage('some-other-key', 'x');
@@ -121,9 +130,15 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 	it('leaving the editor while its saves fail keeps the edit, and stores it once storage takes it', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
 		const statuses: string[] = [];
-		const saver = new Autosaver(pm, (s) => statuses.push(s.state), () => {}, 60_000, async () => {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		});
+		const saver = new Autosaver(
+			pm,
+			(s) => statuses.push(s.state),
+			() => {},
+			60_000,
+			async () => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+		);
 		saver.schedule({ ...pm, title: 'Typed while saves failed' });
 		await saver.flush();
 		expect(statuses.at(-1)).toBe('error');
@@ -142,9 +157,15 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('leaving the editor with an unsaved edit never writes over a newer save it has not seen', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000, async () => {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		});
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000,
+			async () => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+		);
 		saver.schedule({ ...pm, title: 'Mine, not saved' });
 		await saver.flush();
 		await save({ ...pm, title: 'Saved in another tab' }); // this editor has not heard of it
@@ -155,7 +176,12 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('leaving the editor during a conflict keeps its version as a copy, as the conflict banner promises', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(pm, () => {}, () => {}, 60_000);
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
 		await save({ ...pm, title: 'Saved in another tab' });
 		saver.schedule({ ...pm, title: 'Mine, typed here' });
 		await saver.flush(); // finds the newer revision: conflict, and saving pauses
