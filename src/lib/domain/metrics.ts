@@ -57,7 +57,7 @@ const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat | null {
 	if (!formatters.has(timeZone)) {
-		let f: Intl.DateTimeFormat | null = null;
+		let f: Intl.DateTimeFormat | null;
 		try {
 			f = new Intl.DateTimeFormat('en-US', {
 				timeZone,

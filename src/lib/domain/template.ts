@@ -1,20 +1,6 @@
 /** The postmortem template: sections, guiding questions and field definitions (labels and progress rules are re-exported). */
 
-import type {
-	ActionKind,
-	ActionStatus,
-	ActionTerm,
-	ContributingFactor,
-	CorrectiveAction,
-	FactorKind,
-	Milestone,
-	Postmortem,
-	Priority,
-	SectionId,
-	Severity,
-	Status,
-	TimelineEntry
-} from './model';
+import type { ContributingFactor, CorrectiveAction, Postmortem, SectionId, TimelineEntry } from './model';
 import {
 	ACTION_KIND_LABELS,
 	ACTION_STATUS_LABELS,

@@ -26,7 +26,7 @@ function hook(): void {
 	DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 		if (node.tagName === 'IMG') {
 			const src = node.getAttribute('src') ?? '';
-			let sameOrigin = false;
+			let sameOrigin: boolean;
 			try {
 				const u = new URL(src, location.href);
 				sameOrigin = u.origin === location.origin || u.protocol === 'data:' || u.protocol === 'blob:';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPostmortem, examplePostmortem, type Postmortem } from '$lib/domain';
+import { createPostmortem, examplePostmortem } from '$lib/domain';
 import {
 	list,
 	get,
