@@ -1,7 +1,6 @@
 import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
-import { earlyConnection } from './early';
 import { closedTabCopy, forgetUnsaved, keepUnsaved } from './unsaved';
 import { recoverUnsaved, save, summarize } from './repository';
 import { afterPaint } from '$lib/scheduling';
@@ -176,15 +175,15 @@ export class Autosaver {
 	}
 
 	/**
-	 * Last-chance write when the page is going away (pagehide): the IndexedDB requests are issued
-	 * synchronously, because callbacks of an async save would never run in an unloading page.
-	 * If another tab saved a newer revision meanwhile, this edit is stored as a separate copy.
+	 * Last-chance write when the page is going away (pagehide): the edit is kept in localStorage at
+	 * once (see unsaved.ts), and when Dexie is open its transaction is started synchronously (an
+	 * open Dexie issues the IndexedDB requests in the same call), because callbacks of an async save
+	 * would never run in an unloading page. If another tab saved a newer revision meanwhile, this
+	 * edit is stored as a separate copy. Before Dexie has opened, the kept copy is stored by the
+	 * next start of the app (recoverUnsaved).
 	 */
 	flushSync(): void {
 		const pm = this.pending ?? this.inflight;
-		const d = loadedDatabase();
-		// Before Dexie has loaded and opened: the connection app.html's script opened on this page.
-		const backend = d?.isOpen() ? d.backendDB() : earlyConnection();
 		if (!pm) return;
 		clearTimeout(this.timer);
 		// A write still in flight needs callbacks an unloading page never runs, and this write would
@@ -193,20 +192,19 @@ export class Autosaver {
 		const { row, conflict } = this.keptRow(pm);
 		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
 		keepUnsaved(row);
-		if (!backend) return;
+		const d = loadedDatabase();
+		if (!d?.isOpen()) return;
 		try {
-			const tx = backend.transaction(['postmortems', 'summaries'], 'readwrite');
-			tx.objectStore('postmortems').put(row);
-			tx.objectStore('summaries').put(summarize(row));
-			// Commit now rather than when the (never-coming) next task ends.
-			tx.commit?.();
+			void d
+				.transaction('rw', d.postmortems, d.summaries, () => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]))
+				.catch(() => {}); // the kept copy is recovered at the next start
 			this.pending = this.waitingSince = undefined;
 			// The rolled-back save's text is older: a second call (pagehide after beforeunload) must
 			// not write it over this one before the rollback has been reported.
 			this.inflight = undefined;
 			if (!conflict) this.baseRevision = this.latestStored = row.revision;
 		} catch {
-			// Nothing more can be done while unloading; the async flush may still land.
+			// Nothing more can be done while unloading; the kept copy is recovered at the next start.
 		}
 	}
 

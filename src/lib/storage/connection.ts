@@ -36,8 +36,3 @@ export function whenStorageLoads(fn: (d: WorkbenchDB) => void): void {
 	if (d) fn(d);
 	else loadedListeners.push(fn);
 }
-
-/** Tell live queries that stored postmortems changed (after a raw write); a no-op before Dexie loads. */
-export function announceChange(): void {
-	storage.now?.announceChange();
-}

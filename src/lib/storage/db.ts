@@ -1,4 +1,4 @@
-import Dexie, { RangeSet, liveQuery, type EntityTable } from 'dexie';
+import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import type { Postmortem, Severity, Status } from '$lib/domain/model';
 
 /** The small row the library lists, kept beside each postmortem so the list never loads whole documents. */
@@ -49,11 +49,6 @@ export function db(): WorkbenchDB {
 /** Replace the connection (tests use a fresh database name per test). */
 export function useDatabase(next: WorkbenchDB): void {
 	instance = next;
-}
-
-/** Tell live queries in this tab and others that stored postmortems changed (after a raw write). */
-export function announceChange(): void {
-	Dexie.on.storagemutated.fire({ all: new RangeSet(-Infinity, [[]]) });
 }
 
 export { liveQuery };

@@ -17,8 +17,6 @@ interface EarlyRead {
 declare global {
 	interface Window {
 		__earlyRead?: EarlyRead;
-		/** On a postmortem's page, the connection the early read opened (closed on a version change). */
-		__earlyDb?: IDBDatabase;
 	}
 }
 
@@ -55,12 +53,4 @@ export function takeEarlyPostmortem(id: string): Promise<{ found: Postmortem | u
 	dropEarlyRead();
 	if (!read || read.key !== id) return undefined;
 	return read.promise.then(() => (read.ok ? { found: read.value as Postmortem | undefined } : undefined));
-}
-
-/**
- * The IndexedDB connection app.html's script opened on a postmortem's page, if still open: the
- * pagehide flush writes with it when Dexie has not loaded yet (see Autosaver.flushSync).
- */
-export function earlyConnection(): IDBDatabase | undefined {
-	return typeof window === 'undefined' ? undefined : window.__earlyDb;
 }

@@ -1,7 +1,7 @@
 import { importedTitle, type Postmortem } from '$lib/domain/model';
 import { completion } from '$lib/domain/progress';
-import type { PostmortemSummary } from './db';
-import { announceChange, database, loadedDatabase } from './connection';
+import type { PostmortemSummary, WorkbenchDB } from './db';
+import { database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
 import { dropEarlyRead, takeEarlyPostmortem } from './early';
 import { closedTabCopy, forgetUnsaved, onUnsavedKept, unsavedRows } from './unsaved';
@@ -22,20 +22,27 @@ export function summarize(pm: Postmortem): PostmortemSummary {
 	};
 }
 
+/**
+ * Run `read` with the connection. Once Dexie has loaded, the read is made in the same call, with no
+ * await before it: a live query (liveQuery) only follows what its querier reads in its own context.
+ */
+function reading<T>(read: (d: WorkbenchDB) => PromiseLike<T>): Promise<T> {
+	const d = loadedDatabase();
+	return d ? Promise.resolve(read(d)) : database().then(read);
+}
+
 /** Every postmortem's library row, most recently edited first. */
-export async function list(): Promise<PostmortemSummary[]> {
-	const rows = await (await database()).summaries.orderBy('updatedAt').reverse().toArray();
-	return rows;
+export function list(): Promise<PostmortemSummary[]> {
+	return reading((d) => d.summaries.orderBy('updatedAt').reverse().toArray());
 }
 
 /** One whole postmortem, or undefined. */
-export async function get(id: string): Promise<Postmortem | undefined> {
+export function get(id: string): Promise<Postmortem | undefined> {
 	// Opening the app on this postmortem's page: app.html started reading it as the HTML parsed.
-	// Awaited only when there is one, so a live query's re-reads stay plain Dexie reads.
+	// Taken only when there is one, so a live query's re-reads stay plain Dexie reads.
 	const early = takeEarlyPostmortem(id);
-	const taken = early && (await early);
-	if (taken) return taken.found;
-	return (await database()).postmortems.get(id);
+	if (early) return early.then((taken) => (taken ? taken.found : reading((d) => d.postmortems.get(id))));
+	return reading((d) => d.postmortems.get(id));
 }
 
 async function put(pm: Postmortem): Promise<void> {
@@ -59,83 +66,56 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
  * is newer (another tab saved meanwhile) this throws ConflictError, unless `force` is set.
  * Returns the stored postmortem with its new revision. `signal` aborts the write (rolled back).
  *
- * This is the typing path, so it is one plain IndexedDB transaction (read the small library row,
- * put the document and the row) rather than a Dexie transaction, which costs several times more.
+ * One Dexie transaction: the revision check and the writes are issued together (the writes are
+ * rolled back when the check fails), so the typing path pays one round trip, not two.
  */
 export async function save(pm: Postmortem, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<Postmortem> {
 	dropEarlyRead();
 	const d = loadedDatabase() ?? (await database());
-	if (!d.isOpen()) await d.open();
-	const outcome = await new Promise<Postmortem | { missing: true } | { conflict: true }>((resolve, reject) => {
-		if (opts.signal?.aborted) return reject(new DOMException('The save was aborted.', 'AbortError'));
-		const tx = d.backendDB().transaction(['postmortems', 'summaries'], 'readwrite');
-		// Aborting (see Autosaver.flushSync) rolls the transaction back at once, so a write queued
-		// behind it does not wait for callbacks an unloading page will never run.
-		opts.signal?.addEventListener(
-			'abort',
-			() => {
-				try {
-					tx.abort();
-				} catch {
-					/* already finished */
-				}
-			},
-			{ once: true }
-		);
-		const docs = tx.objectStore('postmortems');
-		const rows = tx.objectStore('summaries');
-		let result: Postmortem | { missing: true } | { conflict: true } | undefined;
-		const write = (revision: number) => {
-			const stored: Postmortem = { ...pm, revision, updatedAt: new Date().toISOString() };
-			docs.put(stored);
-			rows.put(summarize(stored));
-			return stored;
-		};
-		try {
-			const read = rows.get(pm.id);
-			if (opts.force) {
-				read.onsuccess = () => {
-					const current = read.result as PostmortemSummary | undefined;
+	const stamp = (revision: number): Postmortem => ({ ...pm, revision, updatedAt: new Date().toISOString() });
+	const write = (row: Postmortem) => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]);
+	try {
+		return await d.transaction('rw', d.postmortems, d.summaries, async (tx) => {
+			if (opts.signal?.aborted) throw new DOMException('The save was aborted.', 'AbortError');
+			// Aborting (see Autosaver.flushSync) rolls the transaction back at once, so a write queued
+			// behind it does not wait for callbacks an unloading page will never run.
+			opts.signal?.addEventListener(
+				'abort',
+				() => {
 					try {
-						result = write((current?.revision ?? pm.revision) + 1);
-					} catch (e) {
-						reject(e);
 						tx.abort();
+					} catch {
+						/* already finished */
 					}
-				};
-			} else {
-				// Optimistic: the writes are queued behind the revision check in the same transaction
-				// (no extra round trip) and rolled back if the check fails.
-				result = write(pm.revision + 1);
-				read.onsuccess = () => {
-					const current = read.result as PostmortemSummary | undefined;
-					if (!current || current.revision !== pm.revision) {
-						result = current ? { conflict: true } : { missing: true };
-						tx.abort();
-					}
-				};
+				},
+				{ once: true }
+			);
+			if (opts.force) {
+				const current = await d.summaries.get(pm.id);
+				const row = stamp((current?.revision ?? pm.revision) + 1);
+				await write(row);
+				return row;
 			}
-		} catch (e) {
-			tx.abort();
-			return reject(e); // e.g. a value IndexedDB cannot store
-		}
-		tx.oncomplete = () => {
-			resolve(result as Postmortem);
-			// Live queries re-read after the save has been reported, not on its path.
-			setTimeout(announceChange, 0);
-		};
-		tx.onabort = () => {
-			if (result && ('conflict' in result || 'missing' in result)) resolve(result);
-			else reject(tx.error ?? new Error('The save was aborted.'));
-		};
-	});
-	if ('missing' in outcome) throw new MissingError(pm.id);
-	if ('conflict' in outcome) {
-		const stored = await d.postmortems.get(pm.id);
+			// Requests run in the order they are issued: the check reads the row as it was before the writes.
+			const row = stamp(pm.revision + 1);
+			const [current] = await Promise.all([d.summaries.get(pm.id), write(row)]);
+			// Throwing rolls the writes back.
+			if (!current || current.revision !== pm.revision) throw new RevisionCheckFailed(!current);
+			return row;
+		});
+	} catch (e) {
+		if (!(e instanceof RevisionCheckFailed)) throw e;
+		const stored = e.missing ? undefined : await d.postmortems.get(pm.id);
 		if (!stored) throw new MissingError(pm.id);
 		throw new ConflictError(stored, pm);
 	}
-	return outcome;
+}
+
+/** The stored revision is not the one an edit started from (or the postmortem is gone). */
+class RevisionCheckFailed extends Error {
+	constructor(readonly missing: boolean) {
+		super('The stored revision moved on.');
+	}
 }
 
 /** Delete a postmortem; returns it so the deletion can be undone with `restore`. */
@@ -244,7 +224,13 @@ export async function recoverUnsaved(): Promise<number> {
 	for (const row of rows) {
 		await d.transaction('rw', d.postmortems, d.summaries, async () => {
 			const current = await d.postmortems.get(row.id);
-			if (current && sameText(current, row)) return; // the write made it
+			if (current && sameText(current, row)) {
+				// The closing tab's write made it, but it may have gone unannounced (the tab was gone
+				// before Dexie could tell other tabs): writing the row again through Dexie tells every
+				// live query of this postmortem to read it again.
+				await d.summaries.put(summarize(current));
+				return;
+			}
 			const keep = !current || current.revision < row.revision ? row : closedTabCopy(row);
 			await d.postmortems.put(keep);
 			await d.summaries.put(summarize(keep));
@@ -252,8 +238,6 @@ export async function recoverUnsaved(): Promise<number> {
 		});
 		forgetUnsaved(row.id, true);
 	}
-	// Live queries read again: a kept row's own write may have landed after they last read.
-	announceChange();
 	return stored;
 }
 

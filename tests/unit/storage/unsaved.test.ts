@@ -3,21 +3,7 @@ import { createPostmortem } from '$lib/domain';
 import { Autosaver, create, flushAllSync, get, list, recoverUnsaved, remove, save } from '$lib/storage';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 import { keepUnsaved, onUnsavedKept, unsavedRows } from '$lib/storage/unsaved';
-
-/** localStorage as the browser has it, in memory. */
-function memoryStorage(): Storage {
-	const data = new Map<string, string>();
-	return {
-		get length() {
-			return data.size;
-		},
-		key: (i: number) => [...data.keys()][i] ?? null,
-		getItem: (k: string) => data.get(k) ?? null,
-		setItem: (k: string, v: string) => void data.set(k, String(v)),
-		removeItem: (k: string) => void data.delete(k),
-		clear: () => data.clear()
-	};
-}
+import { memoryStorage } from '../helpers/memory-storage';
 
 let n = 0;
 let db: WorkbenchDB;
