@@ -35,7 +35,7 @@ function run(cmd, args, { cwd, env, timeoutMs = 240_000 }) {
  * Returns { appDir, site, fixtureSite, manifest, nodeRoutes }:
  * site = the app's build with the harness in site/__bench; fixtureSite = the empty app's build.
  */
-export async function buildAll({ repo, work }) {
+export async function buildAll({ repo, work, source = repo, fixture = true }) {
 	const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
 	if (!existsSync(vite)) throw new Error('node_modules is missing: run `npm ci` first');
 	rmSync(work, { recursive: true, force: true });
@@ -45,13 +45,14 @@ export async function buildAll({ repo, work }) {
 	// node_modules by walking up from bench/.tmp, so nothing is installed or linked.
 	const appDir = join(work, 'app');
 	for (const f of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
-		if (existsSync(join(repo, f))) cpSync(join(repo, f), join(appDir, f), { recursive: true });
+		if (existsSync(join(source, f))) cpSync(join(source, f), join(appDir, f), { recursive: true });
 	}
 	const fixtureDir = join(work, 'fixture-empty');
-	cpSync(join(repo, 'bench', 'fixture-empty'), fixtureDir, {
-		recursive: true,
-		filter: (src) => !/[\\/](node_modules|build|\.svelte-kit)$/.test(src)
-	});
+	if (fixture)
+		cpSync(join(repo, 'bench', 'fixture-empty'), fixtureDir, {
+			recursive: true,
+			filter: (src) => !/[\\/](node_modules|build|\.svelte-kit)$/.test(src)
+		});
 
 	log('building the app and the empty SvelteKit fixture');
 	const t0 = performance.now();
@@ -61,10 +62,11 @@ export async function buildAll({ repo, work }) {
 	await run(process.execPath, [join(repo, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], { cwd: repo });
 	// One at a time: two builds at once on two cores only make both slower and noisier.
 	await run(process.execPath, [vite, 'build'], { cwd: appDir, env: { NODE_ENV: 'production' } });
-	await run(process.execPath, [vite, 'build'], { cwd: fixtureDir, env: { NODE_ENV: 'production' } });
+	if (fixture) await run(process.execPath, [vite, 'build'], { cwd: fixtureDir, env: { NODE_ENV: 'production' } });
 	const site = join(appDir, 'build');
-	await run(process.execPath, [vite, 'build', '--config', join(repo, 'bench', 'harness', 'vite.config.mjs')], {
-		cwd: join(repo, 'bench', 'harness'),
+	// The harness of the same sources: it calls the app's own modules.
+	await run(process.execPath, [vite, 'build', '--config', join(source, 'bench', 'harness', 'vite.config.mjs')], {
+		cwd: join(source, 'bench', 'harness'),
 		env: { BENCH_APP_SRC: join(appDir, 'src'), BENCH_HARNESS_OUT: join(site, '__bench'), NODE_ENV: 'production' }
 	});
 	log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -7,7 +7,7 @@ import { log, sleep } from './util.mjs';
  * editor's first input (a postmortem is open when its fields can be typed in) are first in a
  * rendered frame (the animation frame after they enter the DOM), in ms since navigation start.
  */
-function watchFirstRender() {
+export function watchFirstRender() {
 	if (location.pathname.startsWith('/__bench/')) return;
 	const targets = { row: 'ul[aria-label="Postmortems"] a[href^="/p/"]', field: '.inputs input, .inputs textarea' };
 	const found = new Set();
@@ -40,11 +40,11 @@ async function openAndHear(context, url, prefix) {
 	}
 }
 
-async function timeApp(context, url, key) {
+export async function timeApp(context, url, key) {
 	return Number(await openAndHear(context, url, `bench-seen ${key} `));
 }
 
-async function timeRaw(context, url) {
+export async function timeRaw(context, url) {
 	const r = JSON.parse(await openAndHear(context, url, 'bench-raw '));
 	if (r.error) throw new Error(`raw read failed: ${r.error}`);
 	if (!r.rows) throw new Error('raw read found no rows');
