@@ -60,6 +60,9 @@ export async function buildAll({ repo, work, source = repo, fixture = true }) {
 	// (the PWA plugin looks for the client's version.json before the client is built). Generating
 	// the repo's own .svelte-kit first, as `npm run check` does, avoids it.
 	await run(process.execPath, [join(repo, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], { cwd: repo });
+	// The harness's TypeScript reads the tsconfig of the sources it is built from.
+	if (source !== repo)
+		await run(process.execPath, [join(repo, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], { cwd: source });
 	// One at a time: two builds at once on two cores only make both slower and noisier.
 	await run(process.execPath, [vite, 'build'], { cwd: appDir, env: { NODE_ENV: 'production' } });
 	if (fixture) await run(process.execPath, [vite, 'build'], { cwd: fixtureDir, env: { NODE_ENV: 'production' } });

@@ -176,9 +176,9 @@ export class Autosaver {
 
 	/**
 	 * Last-chance write when the page is going away (pagehide): the edit is kept in localStorage at
-	 * once (see unsaved.ts), and when Dexie is open its transaction is started synchronously (an
-	 * open Dexie issues the IndexedDB requests in the same call), because callbacks of an async save
-	 * would never run in an unloading page. If another tab saved a newer revision meanwhile, this
+	 * once (see unsaved.ts), and when Dexie is open its transaction starts now (in a microtask, which
+	 * the browser runs as soon as the handler returns) rather than after an await of an async save,
+	 * whose callbacks would never run in an unloading page. If another tab saved a newer revision meanwhile, this
 	 * edit is stored as a separate copy. Before Dexie has opened, the kept copy is stored by the
 	 * next start of the app (recoverUnsaved).
 	 */

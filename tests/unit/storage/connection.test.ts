@@ -35,6 +35,11 @@ describe('Dexie loads on first use, not with the page', () => {
 		expect(offenders).toEqual([]);
 	});
 
+	/** Let every task already queued run (idle callbacks are a 0 ms timer in Node, then a module load and a task): no timing. */
+	async function settle() {
+		for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+	}
+
 	it('leaves the database unopened until storage is used, and then runs what waited for it', async () => {
 		const { storage, connection } = await freshStorage();
 		const { WorkbenchDB, useDatabase } = await import('$lib/storage/db');
@@ -42,7 +47,7 @@ describe('Dexie loads on first use, not with the page', () => {
 		const seen: unknown[] = [];
 		// What the upgrade handler does: wait for the connection without loading it.
 		connection.whenStorageLoads((d) => seen.push(d));
-		await new Promise((r) => setTimeout(r, 10));
+		await settle();
 		expect(seen).toEqual([]);
 		useDatabase(new WorkbenchDB('test-connection-lazy'));
 		expect(await storage.list()).toEqual([]);
@@ -71,7 +76,7 @@ describe('Dexie loads on first use, not with the page', () => {
 		let resolve!: (rows: ReturnType<typeof storage.summarize>[] | undefined) => void;
 		const query = vi.fn(storage.list);
 		const rows = new storage.Live(query, new Promise((r) => (resolve = r)));
-		await new Promise((r) => setTimeout(r, 20));
+		await settle();
 		expect(rows.loaded).toBe(false);
 		expect(query).not.toHaveBeenCalled();
 		resolve([storage.summarize({ ...stored, title: 'Read early' })]);
@@ -95,7 +100,7 @@ describe('Dexie loads on first use, not with the page', () => {
 		const rows = new storage.Live(query, []);
 		rows.stop();
 		await storage.create(createPostmortem());
-		await new Promise((r) => setTimeout(r, 100));
+		await settle();
 		expect(query).not.toHaveBeenCalled();
 		expect(rows.current).toEqual([]);
 	});

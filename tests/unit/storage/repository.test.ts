@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem, examplePostmortem } from '$lib/domain';
 import {
 	list,
@@ -25,9 +25,12 @@ beforeEach(() => {
 
 describe('repository', () => {
 	it('creates, lists newest first with completion, and reads back', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] }); // only the clock: IndexedDB's own tasks run as usual
+		vi.setSystemTime(new Date('2026-03-01T10:00:00Z'));
 		const a = await create({ ...createPostmortem(), title: 'A' });
-		await new Promise((r) => setTimeout(r, 5));
+		vi.setSystemTime(new Date('2026-03-01T10:00:01Z'));
 		const b = await create({ ...examplePostmortem(), title: 'B' });
+		vi.useRealTimers();
 		expect(a.revision).toBe(1);
 		const rows = await list();
 		expect(rows.map((r) => r.title)).toEqual(['B', 'A']);
