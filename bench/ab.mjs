@@ -28,6 +28,8 @@ const [refA = 'HEAD', refB] = process.argv.slice(2);
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 15);
 const KEYS = Number(process.env.AB_KEYS ?? 80);
 const AUTOSAVE = Number(process.env.AB_AUTOSAVE ?? 40);
+/** AB_ONLY=autosave,navigation,typing,bytes measures only those parts. */
+const ONLY = new Set((process.env.AB_ONLY ?? 'bytes,autosave,navigation,typing').split(','));
 
 /** The sources of `ref` as a plain folder (git archive), inside the repo so packages resolve from its node_modules. */
 function checkout(ref, dir) {
@@ -71,44 +73,53 @@ async function main() {
 	const add = (figure, unit, a, b) => (results[figure] = { unit, ...compare(a, b) });
 	try {
 		// Bytes: what each first screen downloads (gzip), one load each.
-		const seed = (p) => p.evaluate(() => window.bench.seed(0, 3, 50, 8));
-		for (const [figure, path, ready] of [
-			['library first-load JS (KB gzip)', '/', 'ul[aria-label="Postmortems"] a[href^="/p/"]'],
-			['editor first-load JS (KB gzip)', '/p/bench-1', '#step-heading']
-		]) {
-			const kb = [];
-			for (const s of sides) kb.push([(await firstLoad(browser, { origin: s.origin, path, ready, seed })).js / 1024]);
-			add(figure, 'KB', kb[0], kb[1]);
+		if (ONLY.has('bytes')) {
+			const seed = (p) => p.evaluate(() => window.bench.seed(0, 3, 50, 8));
+			for (const [figure, path, ready] of [
+				['library first-load JS (KB gzip)', '/', 'ul[aria-label="Postmortems"] a[href^="/p/"]'],
+				['editor first-load JS (KB gzip)', '/p/bench-1', '#step-heading']
+			]) {
+				const kb = [];
+				for (const s of sides) kb.push([(await firstLoad(browser, { origin: s.origin, path, ready, seed })).js / 1024]);
+				add(figure, 'KB', kb[0], kb[1]);
+			}
 		}
 
 		const contexts = [];
+		const stock = ONLY.has('navigation') || ONLY.has('typing');
 		for (const s of sides) {
 			const context = await browser.newContext({ serviceWorkers: 'block' });
 			await context.addInitScript(watchFirstRender);
+			contexts.push(context);
+			if (!stock) continue;
 			const page = await openHarness(context, s.origin);
 			await page.evaluate(() => window.bench.clear());
 			const one = await importBundle(browser, page, 1000);
 			if (!one.ok) throw new Error(`${s.name}: import refused: ${one.error}`);
 			await page.evaluate(() => window.bench.put(777777, 2000, 8, 6));
 			await page.close();
-			contexts.push(context);
 		}
 
 		// Autosave in each harness, in alternating halves.
 		const autosave = [[], []];
-		for (let half = 0; half < 2; half++) {
+		const rawPut = [[], []];
+		for (let half = 0; half < 2 && ONLY.has('autosave'); half++) {
 			for (const i of half ? [1, 0] : [0, 1]) {
 				const page = await openHarness(contexts[i], sides[i].origin);
 				const r = await page.evaluate((reps) => window.bench.autosave(reps, 50, 8), AUTOSAVE / 2);
 				autosave[i].push(...r.app);
+				rawPut[i].push(...r.ref);
 				await page.close();
 			}
 		}
-		add('autosave one edit (ms)', 'ms', autosave[0], autosave[1]);
+		if (ONLY.has('autosave')) {
+			add('autosave one edit (ms)', 'ms', autosave[0], autosave[1]);
+			add('raw IndexedDB put of it (ms, control)', 'ms', rawPut[0], rawPut[1]);
+		}
 
 		// Navigations: the library's first rows and opening one postmortem, alternating which side goes first.
 		const t = { library: [[], []], open: [[], []], raw: [[], []] };
-		for (let r = -1; r < ROUNDS; r++) {
+		for (let r = -1; r < ROUNDS && ONLY.has('navigation'); r++) {
 			for (const i of r % 2 ? [1, 0] : [0, 1]) {
 				const c = contexts[i];
 				const o = sides[i].origin;
@@ -121,25 +132,28 @@ async function main() {
 				t.raw[i].push(raw);
 			}
 		}
-		add('library first rows, 1,000 stored (ms)', 'ms', ...t.library);
-		add('open one postmortem (ms)', 'ms', ...t.open);
-		add('raw Dexie read of it (ms, control)', 'ms', ...t.raw);
+		if (ONLY.has('navigation')) {
+			add('library first rows, 1,000 stored (ms)', 'ms', ...t.library);
+			add('open one postmortem (ms)', 'ms', ...t.open);
+			add('raw Dexie read of it (ms, control)', 'ms', ...t.raw);
+		}
 
 		// Typing in the 2,000-entry postmortem, in alternating quarters.
 		const typing = [[], []];
-		for (let q = 0; q < 4; q++) {
+		for (let q = 0; q < 4 && ONLY.has('typing'); q++) {
 			for (const i of q % 2 ? [1, 0] : [0, 1]) {
 				const r = await measureTyping(contexts[i], sides[i].origin, { id: 'bench-777777', field: 'f-impact', keys: KEYS / 4 });
 				typing[i].push(...r.lat);
 			}
 		}
-		add('typing latency (ms)', 'ms', ...typing);
-		results['typing latency p95 (ms)'] = {
-			unit: 'ms',
-			a: percentile(typing[0], 95),
-			b: percentile(typing[1], 95),
-			ratio: percentile(typing[1], 95) / percentile(typing[0], 95)
-		};
+		if (ONLY.has('typing')) add('typing latency (ms)', 'ms', ...typing);
+		if (ONLY.has('typing'))
+			results['typing latency p95 (ms)'] = {
+				unit: 'ms',
+				a: percentile(typing[0], 95),
+				b: percentile(typing[1], 95),
+				ratio: percentile(typing[1], 95) / percentile(typing[0], 95)
+			};
 		for (const c of contexts) await c.close();
 	} finally {
 		await browser.close();
