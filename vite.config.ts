@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { svelteTesting } from '@testing-library/svelte/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -152,8 +153,23 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node',
-		setupFiles: ['tests/unit/setup.ts']
+		// Named by where they run: `vitest run` (npm run test:unit) runs both.
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit-node', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/unit/setup.ts'] }
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'component-jsdom',
+					include: ['tests/component/**/*.test.ts'],
+					environment: 'jsdom',
+					// jest-dom's matchers; the setup lives under src/ so svelte-check sees their types.
+					setupFiles: ['src/lib/test-setup/jest-dom.ts', 'tests/component/setup.ts']
+				}
+			}
+		]
 	}
 });
