@@ -75,9 +75,7 @@ export async function save(pm: Postmortem, opts: { force?: boolean; signal?: Abo
 	const stamp = (revision: number): Postmortem => ({ ...pm, revision, updatedAt: new Date().toISOString() });
 	const write = (row: Postmortem) => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]);
 	try {
-		// A plain promise chain rather than an async scope function: Dexie then has no native awaits
-		// to follow through the transaction, which costs the typing path measurably (bench/README.md).
-		return await d.transaction('rw', d.postmortems, d.summaries, (tx) => {
+		return await d.transaction('rw', d.postmortems, d.summaries, async (tx) => {
 			if (opts.signal?.aborted) throw new DOMException('The save was aborted.', 'AbortError');
 			// Aborting (see Autosaver.flushSync) rolls the transaction back at once, so a write queued
 			// behind it does not wait for callbacks an unloading page will never run.
@@ -92,18 +90,18 @@ export async function save(pm: Postmortem, opts: { force?: boolean; signal?: Abo
 				},
 				{ once: true }
 			);
-			if (opts.force)
-				return d.summaries.get(pm.id).then((current) => {
-					const row = stamp((current?.revision ?? pm.revision) + 1);
-					return write(row).then(() => row);
-				});
+			if (opts.force) {
+				const current = await d.summaries.get(pm.id);
+				const row = stamp((current?.revision ?? pm.revision) + 1);
+				await write(row);
+				return row;
+			}
 			// Requests run in the order they are issued: the check reads the row as it was before the writes.
 			const row = stamp(pm.revision + 1);
-			return Promise.all([d.summaries.get(pm.id), write(row)]).then(([current]) => {
-				// Throwing rolls the writes back.
-				if (!current || current.revision !== pm.revision) throw new RevisionCheckFailed(!current);
-				return row;
-			});
+			const [current] = await Promise.all([d.summaries.get(pm.id), write(row)]);
+			// Throwing rolls the writes back.
+			if (!current || current.revision !== pm.revision) throw new RevisionCheckFailed(!current);
+			return row;
 		});
 	} catch (e) {
 		if (!(e instanceof RevisionCheckFailed)) throw e;
