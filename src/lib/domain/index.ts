@@ -4,6 +4,10 @@ export * from './metrics';
 export * from './markdown';
 export * from './markdown-import';
 export * from './json';
+export * from './schema';
+export * from './restore';
+export * from './import';
+export * from './copies';
 export * from './example';
 // The language engine (lint.ts: lintText, lintPostmortem) and the checklist's checks (review.ts:
 // reviewPostmortem) are imported from their own modules, so the editor can load them after it has

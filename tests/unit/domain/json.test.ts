@@ -7,11 +7,11 @@ import {
 	MAX_IMPORT_BYTES,
 	MIGRATIONS,
 	migrate,
-	parseImport,
 	toJson,
 	toJsonBundle,
 	type ImportResult
 } from '$lib/domain/json';
+import { parseImport } from '$lib/domain/import';
 import { examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';
 
