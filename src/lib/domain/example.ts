@@ -1,6 +1,6 @@
 /** A complete, realistic example postmortem that shows what a good, blameless write-up looks like. */
 
-import { DEFAULT_AGENDA, type CorrectiveAction, type Postmortem, type TimelineEntry } from './model';
+import { DEFAULT_AGENDA, POSTMORTEM_VERSION, type CorrectiveAction, type Postmortem, type TimelineEntry } from './model';
 
 /** The fixed id of the example, so opening it twice finds the same document. */
 export const EXAMPLE_ID = 'example-checkout-outage';
@@ -143,6 +143,7 @@ export function examplePostmortem(now: Date = new Date()): Postmortem {
 	const iso = now.toISOString();
 	return {
 		id: EXAMPLE_ID,
+		schemaVersion: POSTMORTEM_VERSION,
 		revision: 0,
 		createdAt: iso,
 		updatedAt: iso,

@@ -10,7 +10,8 @@ import {
 	type Postmortem,
 	type SectionId
 } from './model';
-import type { ImportResult } from './json';
+import { restorePostmortem } from './restore';
+import type { ImportResult } from './schema';
 import { isDateOnly, isWallClock } from './metrics';
 import {
 	ACTION_COLUMNS,
@@ -396,7 +397,10 @@ function read(text: string, now: Date, warnings: string[]): Postmortem {
 export function parseMarkdownImport(text: string, now: Date = new Date()): ImportResult {
 	const warnings: string[] = [];
 	try {
-		return { ok: true, postmortems: [read(text, now, warnings)], kind: 'markdown', warnings };
+		// The fields read go through the one restore path, so the schema's limits hold here too.
+		const r = restorePostmortem(read(text, now, warnings), { now });
+		if (!r.ok) return { ok: false, error: r.error };
+		return { ok: true, postmortems: [r.postmortem], kind: 'markdown', warnings: [...warnings, ...r.warnings] };
 	} catch (e) {
 		if (e instanceof MarkdownRefusal) return { ok: false, error: e.message };
 		throw e;

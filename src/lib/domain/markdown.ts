@@ -1,6 +1,7 @@
 /** Markdown export (GitHub-flavoured) of a postmortem, full or public, and safe export file names. */
 
 import { sortTimeline, type Postmortem } from './model';
+import { UNTITLED } from './copies';
 import { deriveMetrics, formatDuration } from './metrics';
 import {
 	ACTION_KIND_LABELS,
@@ -24,8 +25,8 @@ export interface MarkdownOptions {
 	variant?: 'full' | 'public';
 }
 
-/** Title used when a postmortem has none yet. */
-export const UNTITLED = 'Untitled postmortem';
+// The untitled name is a copy-naming rule (copies.ts), re-exported for the modules that import it from here.
+export { UNTITLED };
 
 /** Labels of the overview bullet list, shared with the Markdown import. */
 export const OVERVIEW_LABELS = {

@@ -66,9 +66,10 @@ export interface CorrectiveAction {
 	successMeasure: string;
 }
 
+export const AGENDA_IDS = ['opening', 'impact', 'timeline', 'went-well', 'went-wrong', 'actions'] as const;
 /** One item of the meeting agenda in facilitation mode. */
 export interface AgendaItem {
-	id: 'opening' | 'impact' | 'timeline' | 'went-well' | 'went-wrong' | 'actions';
+	id: (typeof AGENDA_IDS)[number];
 	minutes: number;
 }
 
@@ -84,9 +85,14 @@ export interface Facilitation {
 	parkingLot: ParkingLotItem[];
 }
 
+/** The shape version of a postmortem object (1 today); `restorePostmortem` upgrades older ones. */
+export const POSTMORTEM_VERSION = 1;
+
 /** A whole postmortem document. */
 export interface Postmortem {
 	id: string;
+	/** The shape version this object was written in (see POSTMORTEM_VERSION). */
+	schemaVersion: number;
 	/** Increments on every stored save; used to detect two tabs writing the same postmortem. */
 	revision: number;
 	/** ISO instants. */
@@ -156,23 +162,15 @@ export function newId(): string {
 /** The page address used in place of an id by the editor that works in memory when storage is unavailable (/p/unsaved). */
 export const UNSAVED_ID = 'unsaved';
 
-/**
- * The title of an imported copy beside a postmortem already here: "Title (imported)", or
- * "Title (imported 2)" and on when that one is taken too.
- */
-export function importedTitle(title: string, taken: ReadonlySet<string> = new Set()): string {
-	const base = title ? `${title} (imported` : '(imported';
-	for (let n = 1; ; n++) {
-		const candidate = n === 1 ? `${base})` : `${base} ${n})`;
-		if (!taken.has(candidate)) return candidate;
-	}
-}
+// Copy naming lives in copies.ts; kept here for the modules that import it from the model.
+export { importedTitle } from './copies';
 
 /** A blank postmortem, ready to be filled in. */
 export function createPostmortem(now: Date = new Date(), timeZone = defaultTimeZone()): Postmortem {
 	const iso = now.toISOString();
 	return {
 		id: newId(),
+		schemaVersion: POSTMORTEM_VERSION,
 		revision: 0,
 		createdAt: iso,
 		updatedAt: iso,

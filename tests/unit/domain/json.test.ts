@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPostmortem, DEFAULT_AGENDA, type Postmortem } from '$lib/domain/model';
+import { createPostmortem, DEFAULT_AGENDA, POSTMORTEM_VERSION, type Postmortem } from '$lib/domain/model';
 import {
 	FORMAT,
 	FORMAT_VERSION,
@@ -7,11 +7,11 @@ import {
 	MAX_IMPORT_BYTES,
 	MIGRATIONS,
 	migrate,
-	parseImport,
 	toJson,
 	toJsonBundle,
 	type ImportResult
 } from '$lib/domain/json';
+import { parseImport } from '$lib/domain/import';
 import { examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';
 
@@ -38,7 +38,13 @@ describe('JSON export', () => {
 		const data = JSON.parse(text);
 		expect(data).toMatchObject({ format: FORMAT, kind: 'postmortem', version: FORMAT_VERSION, exportedAt: NOW.toISOString() });
 		expect(data.postmortem.id).toBe('example-checkout-outage');
+		expect(data.postmortem.schemaVersion).toBe(POSTMORTEM_VERSION);
 		expect(data.postmortem).not.toHaveProperty('extra');
+	});
+
+	it('writes the shape version even for a row read before it carried one', () => {
+		const { schemaVersion: _, ...old } = examplePostmortem(NOW);
+		expect(JSON.parse(toJson(old as Postmortem)).postmortem.schemaVersion).toBe(POSTMORTEM_VERSION);
 	});
 
 	it('writes a bundle', () => {
@@ -258,6 +264,12 @@ describe('JSON import refusals', () => {
 		const msg = error(parseImport(text));
 		expect(msg).toContain('made by a newer version of the app');
 		expect(msg).toContain('Please update the app');
+	});
+
+	it('refuses a postmortem whose shape is newer than this app', () => {
+		expect(error(parseImport(single({ title: 'T', schemaVersion: POSTMORTEM_VERSION + 1 })))).toMatch(
+			/^Postmortem "T": This postmortem was saved by a newer version of the app/
+		);
 	});
 
 	it('refuses an unreadable version', () => {

@@ -8,7 +8,8 @@ import {
 } from '$lib/domain/model';
 import { escapeInline, toMarkdown } from '$lib/domain/markdown';
 import { parseMarkdownImport, unescapeInline } from '$lib/domain/markdown-import';
-import { parseImport, type ImportResult } from '$lib/domain/json';
+import { parseImport } from '$lib/domain/import';
+import type { ImportResult } from '$lib/domain/schema';
 import { EXAMPLE_ID, examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';
 

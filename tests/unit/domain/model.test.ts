@@ -6,9 +6,11 @@ import {
 	createPostmortem,
 	createTimelineEntry,
 	defaultTimeZone,
+	importedTitle as importedFromModel,
 	sortTimeline,
 	textFields
 } from '$lib/domain/model';
+import { UNTITLED, closedTabCopy, conflictCopy, copyTitle, duplicatePostmortem, importedTitle } from '$lib/domain/copies';
 
 describe('model helpers', () => {
 	it('creates a blank draft postmortem with the given time and zone', () => {
@@ -58,5 +60,52 @@ describe('model helpers', () => {
 		pm.timeline = [entry];
 		const refs = textFields(pm).map((f) => f.ref);
 		expect(refs).toEqual(['title', 'summary', `timeline.${entry.id}.what`]);
+	});
+});
+
+describe('copy naming', () => {
+	const NOW = new Date('2026-05-01T10:00:00Z');
+	const pm = () => ({ ...createPostmortem(NOW, 'UTC'), title: 'Outage', status: 'final' as const, finalNote: 'why', revision: 7 });
+
+	it('names an untitled postmortem in one place', () => {
+		expect(UNTITLED).toBe('Untitled postmortem');
+	});
+
+	it('names a duplicate "(copy)" and starts it as a draft under a new id', () => {
+		expect(copyTitle('Outage')).toBe('Outage (copy)');
+		expect(copyTitle('')).toBe('(copy)');
+		const original = pm();
+		const copy = duplicatePostmortem(original, NOW, 'copy-id');
+		expect(copy).toMatchObject({ id: 'copy-id', title: 'Outage (copy)', status: 'draft', finalNote: '', createdAt: NOW.toISOString() });
+		copy.timeline.push(createTimelineEntry());
+		expect(original.timeline).toEqual([]);
+	});
+
+	it('names an imported copy "(imported)", then "(imported 2)" and on', () => {
+		expect(importedTitle('Outage')).toBe('Outage (imported)');
+		expect(importedTitle('Outage', new Set(['Outage (imported)']))).toBe('Outage (imported 2)');
+		expect(importedTitle('', new Set(['(imported)', '(imported 2)']))).toBe('(imported 3)');
+		expect(importedFromModel).toBe(importedTitle);
+	});
+
+	it('names the copy of an edit from a closed tab', () => {
+		const copy = closedTabCopy(pm(), '2026-05-02T00:00:00.000Z', 'closed-id');
+		expect(copy).toMatchObject({
+			id: 'closed-id',
+			title: 'Outage (unsaved version from a closed tab)',
+			revision: 1,
+			updatedAt: '2026-05-02T00:00:00.000Z'
+		});
+		expect(closedTabCopy({ ...pm(), title: '' }).title).toBe('Untitled (unsaved version from a closed tab)');
+		expect(closedTabCopy(pm()).id).not.toBe(pm().id);
+	});
+
+	it('names the losing side of a two-tab conflict', () => {
+		expect(conflictCopy(pm(), 'mine', NOW, 'c').title).toBe('Outage (version from another tab)');
+		expect(conflictCopy({ ...pm(), title: '' }, 'theirs', NOW, 'c')).toMatchObject({
+			id: 'c',
+			title: 'Untitled (my unsaved version)',
+			createdAt: NOW.toISOString()
+		});
 	});
 });
