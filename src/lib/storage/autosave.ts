@@ -1,8 +1,10 @@
 import type { Postmortem } from '$lib/domain/model';
 import { ConflictError, classifyStorageError, describeStorageError } from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
-import { closedTabCopy, forgetUnsaved, keepUnsaved } from './unsaved';
+import { closedTabCopy } from '$lib/domain/copies';
+import { forgetUnsaved, keepUnsaved } from './unsaved';
 import { recoverUnsaved, save, summarize } from './repository';
+import { stored } from './summary';
 import { afterPaint } from '$lib/scheduling';
 
 /** What the quiet status line shows. */
@@ -189,7 +191,8 @@ export class Autosaver {
 		// A write still in flight needs callbacks an unloading page never runs, and this write would
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
 		if (this.inflight) this.inflightAbort?.abort();
-		const { row, conflict } = this.keptRow(pm);
+		const { row: kept, conflict } = this.keptRow(pm);
+		const row = stored(kept);
 		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
 		keepUnsaved(row);
 		const d = loadedDatabase();

@@ -1,4 +1,5 @@
 import type { Postmortem } from '$lib/domain/model';
+import { restorer } from './restoring';
 import type { PostmortemSummary } from './db';
 
 /**
@@ -39,7 +40,9 @@ export function takeEarlyList(): PostmortemSummary[] | Promise<PostmortemSummary
 	if (!read || read.key !== null) return undefined;
 	dropEarlyRead();
 	// Read in index order (oldest edit first), like list()'s reversed Dexie query, ties included.
-	const rows = () => (read.ok && Array.isArray(read.value) ? (read.value as PostmortemSummary[]).reverse() : undefined);
+	// Rows of a shape this build does not know (another version's database) are read again by Dexie.
+	const rows = () =>
+		read.ok && Array.isArray(read.value) && read.value.every(isSummary) ? (read.value as PostmortemSummary[]).reverse() : undefined;
 	return read.done ? rows() : read.promise.then(rows);
 }
 
@@ -52,5 +55,30 @@ export function takeEarlyPostmortem(id: string): Promise<{ found: Postmortem | u
 	const read = earlyRead();
 	dropEarlyRead();
 	if (!read || read.key !== id) return undefined;
-	return read.promise.then(() => (read.ok ? { found: read.value as Postmortem | undefined } : undefined));
+	return Promise.all([read.promise, restorer()]).then(([, restorePostmortem]) => {
+		if (!read.ok) return undefined;
+		if (read.value === undefined) return { found: undefined };
+		// Read past Dexie, so possibly an older shape (a database Dexie has not upgraded yet): the
+		// same restore as every other read of a stored or kept postmortem. One it cannot read (a
+		// newer version's) is read again by Dexie, which reports why.
+		const restored = restorePostmortem(read.value);
+		return restored.ok ? { found: restored.postmortem } : undefined;
+	});
+}
+
+/** A library row as this build writes it. */
+function isSummary(row: unknown): row is PostmortemSummary {
+	if (typeof row !== 'object' || row === null) return false;
+	const r = row as Record<string, unknown>;
+	return (
+		typeof r.id === 'string' &&
+		typeof r.title === 'string' &&
+		typeof r.incidentDate === 'string' &&
+		typeof r.severity === 'string' &&
+		typeof r.status === 'string' &&
+		typeof r.updatedAt === 'string' &&
+		typeof r.revision === 'number' &&
+		typeof r.filled === 'number' &&
+		typeof r.total === 'number'
+	);
 }

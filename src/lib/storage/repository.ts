@@ -1,26 +1,14 @@
-import { importedTitle, type Postmortem } from '$lib/domain/model';
-import { completion } from '$lib/domain/progress';
+import type { Postmortem } from '$lib/domain/model';
+import { closedTabCopy, duplicatePostmortem, importedTitle } from '$lib/domain/copies';
+import { restorer } from './restoring';
+import { stored as marked, summarize } from './summary';
 import type { PostmortemSummary, WorkbenchDB } from './db';
 import { database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
 import { dropEarlyRead, takeEarlyPostmortem } from './early';
-import { closedTabCopy, forgetUnsaved, onUnsavedKept, unsavedRows } from './unsaved';
+import { forgetUnsaved, onUnsavedKept, unsavedRows } from './unsaved';
 
-/** The library row for a postmortem. */
-export function summarize(pm: Postmortem): PostmortemSummary {
-	const { filled, total } = completion(pm);
-	return {
-		id: pm.id,
-		title: pm.title,
-		incidentDate: pm.incidentDate,
-		severity: pm.severity,
-		status: pm.status,
-		updatedAt: pm.updatedAt,
-		revision: pm.revision,
-		filled,
-		total
-	};
-}
+export { summarize } from './summary';
 
 /**
  * Run `read` with the connection. Once Dexie has loaded, the read is made in the same call, with no
@@ -45,7 +33,8 @@ export function get(id: string): Promise<Postmortem | undefined> {
 	return reading((d) => d.postmortems.get(id));
 }
 
-async function put(pm: Postmortem): Promise<void> {
+async function put(row: Postmortem): Promise<void> {
+	const pm = marked(row);
 	dropEarlyRead();
 	const d = await database();
 	await d.transaction('rw', d.postmortems, d.summaries, async () => {
@@ -72,7 +61,7 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
 export async function save(pm: Postmortem, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<Postmortem> {
 	dropEarlyRead();
 	const d = loadedDatabase() ?? (await database());
-	const stamp = (revision: number): Postmortem => ({ ...pm, revision, updatedAt: new Date().toISOString() });
+	const stamp = (revision: number): Postmortem => ({ ...marked(pm), revision, updatedAt: new Date().toISOString() });
 	const write = (row: Postmortem) => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]);
 	try {
 		return await d.transaction('rw', d.postmortems, d.summaries, async (tx) => {
@@ -136,20 +125,10 @@ export async function restore(pm: Postmortem): Promise<void> {
 	await put(pm);
 }
 
-/** A copy with fresh ids and "(copy)" after the title. */
+/** A copy under a new id, "(copy)" after the title, as a new draft (see `duplicatePostmortem`). */
 export async function duplicate(id: string): Promise<Postmortem | undefined> {
 	const pm = await get(id);
-	if (!pm) return undefined;
-	const now = new Date().toISOString();
-	return create({
-		...structuredClone(pm),
-		id: crypto.randomUUID(),
-		title: pm.title ? `${pm.title} (copy)` : '(copy)',
-		// A copy starts as a draft, so the note on why the original went final does not apply to it.
-		status: 'draft',
-		finalNote: '',
-		createdAt: now
-	});
+	return pm && create(duplicatePostmortem(pm));
 }
 
 /** Which of these ids are already stored. */
@@ -196,7 +175,7 @@ export async function importPostmortems(
 		const now = new Date().toISOString();
 		// A replaced postmortem gets a revision above the stored one, so an open editor sees the change.
 		const stored = rows.map((pm) => ({
-			...pm,
+			...marked(pm),
 			revision: Math.max(pm.revision || 0, existing.get(pm.id) ?? 0) + 1,
 			updatedAt: pm.updatedAt || now
 		}));
@@ -207,8 +186,14 @@ export async function importPostmortems(
 }
 
 /** The same document, leaving out the bookkeeping a write sets (revision, updatedAt). */
-function sameText(a: Postmortem, b: Postmortem): boolean {
-	return JSON.stringify({ ...a, revision: 0, updatedAt: '' }) === JSON.stringify({ ...b, revision: 0, updatedAt: '' });
+function sameText(a: Postmortem, b: Postmortem, restorePostmortem: Awaited<ReturnType<typeof restorer>>): boolean {
+	// Both in today's shape and key order (a stored row may predate schemaVersion, or come from another writer).
+	const text = (pm: Postmortem) => {
+		const r = restorePostmortem(pm);
+		return r.ok ? JSON.stringify({ ...r.postmortem, revision: 0, updatedAt: '' }) : '';
+	};
+	const t = text(a);
+	return t !== '' && t === text(b);
 }
 
 /**
@@ -217,21 +202,22 @@ function sameText(a: Postmortem, b: Postmortem): boolean {
  * on without it (another tab saved meanwhile), as a separate copy. Returns how many were stored.
  */
 export async function recoverUnsaved(): Promise<number> {
-	const rows = unsavedRows();
+	const rows = await unsavedRows();
 	if (!rows.length) return 0;
+	const restorePostmortem = await restorer();
 	const d = await database();
 	let stored = 0;
 	for (const row of rows) {
 		await d.transaction('rw', d.postmortems, d.summaries, async () => {
 			const current = await d.postmortems.get(row.id);
-			if (current && sameText(current, row)) {
+			if (current && sameText(current, row, restorePostmortem)) {
 				// The closing tab's write made it, but it may have gone unannounced (the tab was gone
 				// before Dexie could tell other tabs): writing the row again through Dexie tells every
 				// live query of this postmortem to read it again.
 				await d.summaries.put(summarize(current));
 				return;
 			}
-			const keep = !current || current.revision < row.revision ? row : closedTabCopy(row);
+			const keep = marked(!current || current.revision < row.revision ? row : closedTabCopy(row));
 			await d.postmortems.put(keep);
 			await d.summaries.put(summarize(keep));
 			stored++;

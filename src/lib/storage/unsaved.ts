@@ -1,4 +1,6 @@
 import type { Postmortem } from '$lib/domain/model';
+import { restorer } from './restoring';
+import { stored } from './summary';
 
 /**
  * A copy of each edit written as a page goes away (Autosaver.flushSync), kept in localStorage until
@@ -8,11 +10,6 @@ import type { Postmortem } from '$lib/domain/model';
  * localStorage holds the copy in the browser itself, so it outlives the page.
  */
 const PREFIX = 'postmortem-workbench:unsaved:';
-
-/** An edit from a closing tab that cannot go over the stored postmortem, as a postmortem of its own. */
-export function closedTabCopy(pm: Postmortem, updatedAt = pm.updatedAt): Postmortem {
-	return { ...pm, id: crypto.randomUUID(), title: `${pm.title || 'Untitled'} (unsaved version from a closed tab)`, revision: 1, updatedAt };
-}
 
 /** Ids this page has kept a copy of, so its own later saves can drop the copy. */
 const keptHere = new Set<string>();
@@ -28,7 +25,7 @@ function store(): Storage | undefined {
 /** Keep a copy of `row`, the postmortem as the page-going-away write stores it. */
 export function keepUnsaved(row: Postmortem): void {
 	try {
-		store()?.setItem(PREFIX + row.id, JSON.stringify(row));
+		store()?.setItem(PREFIX + row.id, JSON.stringify(stored(row)));
 		keptHere.add(row.id);
 	} catch {
 		/* full or disabled: the IndexedDB write is still made */
@@ -46,22 +43,34 @@ export function forgetUnsaved(id: string, always = false): void {
 	}
 }
 
-/** Every kept copy (unreadable entries are dropped). */
-export function unsavedRows(): Postmortem[] {
+/**
+ * Every kept copy, through the domain's restore (a copy kept by an older version of the app comes
+ * back in today's shape). Entries that are not a kept postmortem at all are dropped; one this
+ * version cannot read (kept by a newer version) stays kept for that version to store.
+ */
+export async function unsavedRows(): Promise<Postmortem[]> {
 	const s = store();
 	if (!s) return [];
+	const restorePostmortem = await restorer();
 	const rows: Postmortem[] = [];
 	const keys: string[] = [];
 	for (let i = 0; i < s.length; i++) keys.push(s.key(i) ?? '');
 	for (const key of keys) {
 		if (!key.startsWith(PREFIX)) continue;
+		let raw: unknown;
 		try {
-			const row = JSON.parse(s.getItem(key) ?? '') as Postmortem;
-			if (row && typeof row.id === 'string' && PREFIX + row.id === key && typeof row.revision === 'number') rows.push(row);
-			else s.removeItem(key);
+			raw = JSON.parse(s.getItem(key) ?? '');
 		} catch {
 			s.removeItem(key);
+			continue;
 		}
+		const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+		if (typeof id !== 'string' || PREFIX + id !== key) {
+			s.removeItem(key);
+			continue;
+		}
+		const restored = restorePostmortem(raw);
+		if (restored.ok) rows.push(restored.postmortem);
 	}
 	return rows;
 }

@@ -37,14 +37,14 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 	it('an edit whose pagehide write was lost is stored at the next start, once', async () => {
 		const pm = await closedBeforeTheWriteRan('Typed, then the tab closed');
 		expect((await get(pm.id))?.title).toBe('Before');
-		expect(unsavedRows()).toHaveLength(1);
+		expect(await unsavedRows()).toHaveLength(1);
 
 		expect(await recoverUnsaved()).toBe(1);
 		const stored = await get(pm.id);
 		expect(stored?.title).toBe('Typed, then the tab closed');
 		expect(stored?.revision).toBe(pm.revision + 1);
 		expect((await list())[0].title).toBe('Typed, then the tab closed');
-		expect(unsavedRows()).toEqual([]);
+		expect(await unsavedRows()).toEqual([]);
 		expect(await recoverUnsaved()).toBe(0);
 	});
 
@@ -61,11 +61,11 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		await afterTheHandler();
 		const stored = await get(pm.id);
 		expect(stored?.title).toBe('Written as the tab closed');
-		expect(unsavedRows()).toEqual([stored]);
+		expect(await unsavedRows()).toEqual([stored]);
 
 		expect(await recoverUnsaved()).toBe(0);
 		expect(await list()).toHaveLength(1);
-		expect(unsavedRows()).toEqual([]);
+		expect(await unsavedRows()).toEqual([]);
 		await saver.dispose();
 	});
 
@@ -96,10 +96,10 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		);
 		saver.schedule({ ...pm, title: 'Hidden' });
 		flushAllSync();
-		expect(unsavedRows()).toHaveLength(1);
+		expect(await unsavedRows()).toHaveLength(1);
 		saver.schedule({ ...pm, title: 'Back and typing again' });
 		await saver.flush();
-		expect(unsavedRows()).toEqual([]);
+		expect(await unsavedRows()).toEqual([]);
 		expect(await recoverUnsaved()).toBe(0);
 		expect((await get(pm.id))?.title).toBe('Back and typing again');
 		await saver.dispose();
@@ -141,11 +141,11 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		await saver.dispose();
 		db.postmortems.put = put;
 		expect((await get(pm.id))?.title).toBe('Before');
-		expect(unsavedRows().map((r) => r.title)).toEqual(['Typed while saves failed']);
+		expect((await unsavedRows()).map((r) => r.title)).toEqual(['Typed while saves failed']);
 		// The next start stores it, on top of the revision it was typed on.
 		expect(await recoverUnsaved()).toBe(1);
 		expect((await get(pm.id))?.title).toBe('Typed while saves failed');
-		expect(unsavedRows()).toEqual([]);
+		expect(await unsavedRows()).toEqual([]);
 	});
 
 	it('leaving the editor with an unsaved edit never writes over a newer save it has not seen', async () => {
