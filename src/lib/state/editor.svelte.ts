@@ -4,12 +4,14 @@ import {
 	createTimelineEntry,
 	deriveMetrics,
 	findingKey,
+	newId,
 	sortTimeline,
 	textFields,
 	type ContributingFactor,
 	type CorrectiveAction,
 	type LanguageFinding,
 	type Metrics,
+	type ParkingLotItem,
 	type Postmortem,
 	type ReviewItem,
 	type TextField,
@@ -19,6 +21,7 @@ import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
 import type { PostmortemAnalysis } from '$lib/domain/analysis';
 import { idleOnce, lazy, whenIdle, type Lazy } from '$lib/scheduling';
+import { listOps, type ListOps } from './lists';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
 interface Linter {
@@ -277,59 +280,34 @@ export class EditorState {
 		this.saver.schedule(pm);
 	}
 
-	// Timeline: always kept in chronological order.
-	addTimelineEntry(at = ''): TimelineEntry {
-		const e = createTimelineEntry(at);
-		this.update({ timeline: sortTimeline([...this.draft.timeline, e]) });
-		return e;
-	}
-	updateTimelineEntry(id: string, patch: Partial<TimelineEntry>): void {
-		this.update({ timeline: this.draft.timeline.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
-	}
+	/** The timeline's entries, kept in time order as they are added. */
+	readonly timeline: ListOps<TimelineEntry> = listOps({
+		get: () => this.draft.timeline,
+		set: (timeline) => this.update({ timeline }),
+		create: () => createTimelineEntry(),
+		arrange: sortTimeline
+	});
+	readonly factors: ListOps<ContributingFactor> = listOps({
+		get: () => this.draft.contributingFactors,
+		set: (contributingFactors) => this.update({ contributingFactors }),
+		create: () => createContributingFactor()
+	});
+	readonly actions: ListOps<CorrectiveAction> = listOps({
+		get: () => this.draft.correctiveActions,
+		set: (correctiveActions) => this.update({ correctiveActions }),
+		create: () => createCorrectiveAction()
+	});
+	/** The meeting's parked recommendations. */
+	readonly parkingLot: ListOps<ParkingLotItem> = listOps({
+		get: () => this.draft.facilitation.parkingLot,
+		set: (parkingLot) => this.update({ facilitation: { ...this.draft.facilitation, parkingLot } }),
+		create: () => ({ id: newId(), text: '' })
+	});
+
 	/** Put the timeline back in time order (called when focus leaves an edited entry). */
 	sortTimeline(): void {
 		const sorted = sortTimeline(this.draft.timeline);
 		if (sorted.some((e, i) => e !== this.draft.timeline[i])) this.update({ timeline: sorted });
-	}
-	removeTimelineEntry(id: string): void {
-		this.update({ timeline: this.draft.timeline.filter((e) => e.id !== id) });
-	}
-
-	addFactor(): ContributingFactor {
-		const f = createContributingFactor();
-		this.update({ contributingFactors: [...this.draft.contributingFactors, f] });
-		return f;
-	}
-	updateFactor(id: string, patch: Partial<ContributingFactor>): void {
-		this.update({
-			contributingFactors: this.draft.contributingFactors.map((f) => (f.id === id ? { ...f, ...patch } : f))
-		});
-	}
-	removeFactor(id: string): void {
-		this.update({ contributingFactors: this.draft.contributingFactors.filter((f) => f.id !== id) });
-	}
-
-	addAction(): CorrectiveAction {
-		const a = createCorrectiveAction();
-		this.update({ correctiveActions: [...this.draft.correctiveActions, a] });
-		return a;
-	}
-	updateAction(id: string, patch: Partial<CorrectiveAction>): void {
-		this.update({
-			correctiveActions: this.draft.correctiveActions.map((a) => (a.id === id ? { ...a, ...patch } : a))
-		});
-	}
-	removeAction(id: string): void {
-		this.update({ correctiveActions: this.draft.correctiveActions.filter((a) => a.id !== id) });
-	}
-	/** Move a corrective action up (-1) or down (+1). */
-	moveAction(id: string, by: -1 | 1): void {
-		const list = [...this.draft.correctiveActions];
-		const i = list.findIndex((a) => a.id === id);
-		const j = i + by;
-		if (i < 0 || j < 0 || j >= list.length) return;
-		[list[i], list[j]] = [list[j], list[i]];
-		this.update({ correctiveActions: list });
 	}
 
 	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
