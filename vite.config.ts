@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /** Modules only the postmortem pages (editor, meeting, preview) load up front. */
 const EDITOR_ONLY =
-	/src[\\/]lib[\\/](state[\\/](editor|context|exporter|meeting|analysis)|components[\\/](EditorHeader|SaveIndicator)|domain[\\/](template|metrics|markdown|language))/;
+	/src[\\/]lib[\\/](state[\\/](editor|context|exporter|meeting|analysis|lists)|components[\\/](EditorHeader|ExportMenu|SaveIndicator)|domain[\\/](template|metrics|markdown|language))/;
 
 /** The parts of SvelteKit's built server manifest read here: each route's layout, error and page nodes. */
 interface BuiltRoutes {

@@ -12,8 +12,11 @@ import {
 	TERM_LABELS
 } from './labels';
 
-/** How a field is edited: one line, Markdown text, a list of names, a date, a choice, a link. */
-export type FieldKind = 'text' | 'markdown' | 'list' | 'date' | 'datetime' | 'timezone' | 'select' | 'url';
+/**
+ * How a field is edited: one line, several lines of plain text, Markdown text, a list of names, a
+ * date, a date and time, a time zone, a choice, a link.
+ */
+export type FieldKind = 'text' | 'multiline' | 'markdown' | 'list' | 'date' | 'datetime' | 'timezone' | 'select' | 'url';
 
 /** One choice of a select field. */
 export interface FieldOption {
@@ -30,6 +33,8 @@ export interface FieldDef<K extends string = string> {
 	hint?: string;
 	/** Choices for 'select' fields, '' first when "not set" is allowed. */
 	options?: readonly FieldOption[];
+	/** Height of a 'multiline' or 'markdown' box, in lines. */
+	rows?: number;
 }
 
 /** Keys of the postmortem that are simple section fields. */
@@ -59,44 +64,37 @@ export interface SectionDef {
 	item?: ItemDef;
 }
 
-function options(labels: Record<string, string>, allowEmpty: boolean): FieldOption[] {
+/** The choices of a select field; `empty` labels the "not set" choice, when there is one. */
+function options(labels: Record<string, string>, empty?: string): FieldOption[] {
 	const list = Object.entries(labels).map(([value, label]) => ({ value, label }));
-	return allowEmpty ? [{ value: '', label: 'Not set' }, ...list] : list;
+	return empty === undefined ? list : [{ value: '', label: empty }, ...list];
 }
+const NOT_SET = 'Not set';
 
 const TIMELINE_FIELDS: readonly FieldDef<keyof TimelineEntry>[] = [
-	{ key: 'at', label: 'Time', kind: 'datetime', hint: 'Wall-clock time in the incident time zone.' },
-	{ key: 'who', label: 'Who', kind: 'text', placeholder: 'A person, a team or a system' },
-	{ key: 'what', label: 'What happened', kind: 'text', placeholder: 'What was seen, said or done' },
-	{ key: 'milestone', label: 'Milestone', kind: 'select', options: options(MILESTONE_LABELS, true) },
-	{ key: 'link', label: 'Link', kind: 'url', placeholder: 'Chat message, alert, deploy log…' }
+	{ key: 'at', label: 'Time', kind: 'datetime' },
+	{ key: 'who', label: 'Who', kind: 'text' },
+	{ key: 'milestone', label: 'Milestone', kind: 'select', options: options(MILESTONE_LABELS, 'None') },
+	{ key: 'what', label: 'What happened', kind: 'multiline', rows: 2 },
+	{ key: 'link', label: 'Link (optional)', kind: 'url', placeholder: 'https://…' }
 ];
 
 const FACTOR_FIELDS: readonly FieldDef<keyof ContributingFactor>[] = [
-	{
-		key: 'description',
-		label: 'Factor',
-		kind: 'markdown',
-		placeholder: 'Something that helped the failure happen or made it harder to handle'
-	},
-	{ key: 'kind', label: 'Kind', kind: 'select', options: options(FACTOR_KIND_LABELS, true) }
+	// Numbered in the form: "Contributing factor 1".
+	{ key: 'description', label: 'Contributing factor', kind: 'multiline', rows: 3 },
+	{ key: 'kind', label: 'Kind', kind: 'select', options: options(FACTOR_KIND_LABELS, NOT_SET) }
 ];
 
 const ACTION_FIELDS: readonly FieldDef<keyof CorrectiveAction>[] = [
-	{ key: 'title', label: 'Action', kind: 'text', placeholder: 'A specific, doable piece of work' },
-	{ key: 'kind', label: 'Kind', kind: 'select', options: options(ACTION_KIND_LABELS, true) },
-	{ key: 'term', label: 'Term', kind: 'select', options: options(TERM_LABELS, true) },
-	{ key: 'priority', label: 'Priority', kind: 'select', options: options(PRIORITY_LABELS, true) },
-	{ key: 'owner', label: 'Owner', kind: 'text', placeholder: 'One named person' },
-	{ key: 'dueDate', label: 'Due', kind: 'date', hint: 'About 30 days out is typical.' },
-	{ key: 'status', label: 'Status', kind: 'select', options: options(ACTION_STATUS_LABELS, false) },
+	{ key: 'title', label: 'Action', kind: 'text', hint: 'Specific enough that someone else could do it.' },
+	{ key: 'kind', label: 'Kind', kind: 'select', options: options(ACTION_KIND_LABELS, NOT_SET) },
+	{ key: 'term', label: 'Term', kind: 'select', options: options(TERM_LABELS, NOT_SET) },
+	{ key: 'priority', label: 'Priority', kind: 'select', options: options(PRIORITY_LABELS, NOT_SET) },
+	{ key: 'owner', label: 'Owner', kind: 'text' },
+	{ key: 'dueDate', label: 'Due date', kind: 'date' },
+	{ key: 'status', label: 'Status', kind: 'select', options: options(ACTION_STATUS_LABELS) },
 	{ key: 'trackerLink', label: 'Tracker link', kind: 'url', placeholder: 'https://…' },
-	{
-		key: 'successMeasure',
-		label: "How we'll know it worked",
-		kind: 'text',
-		placeholder: 'A signal or test that shows the fix holds'
-	}
+	{ key: 'successMeasure', label: 'How we will know it worked', kind: 'multiline', rows: 2 }
 ];
 
 /** The twelve sections of the postmortem, in order. */
@@ -116,23 +114,28 @@ export const SECTIONS: readonly SectionDef[] = [
 		tip: 'Naming people is fine: blameless is not anonymous. Judging them is what we avoid.',
 		optional: false,
 		fields: [
-			{ key: 'title', label: 'Title', kind: 'text', placeholder: 'e.g. Checkout errors after a config change' },
-			{ key: 'incidentDate', label: 'Incident started', kind: 'datetime' },
-			{ key: 'timeZone', label: 'Time zone', kind: 'timezone', hint: 'All times in this postmortem use it.' },
-			{ key: 'status', label: 'Status', kind: 'select', options: options(STATUS_LABELS, false) },
-			{ key: 'severity', label: 'Severity', kind: 'select', options: options(SEVERITY_LABELS, true) },
-			{ key: 'incidentLead', label: 'Incident lead', kind: 'text' },
 			{
-				key: 'facilitator',
-				label: 'Facilitator',
+				key: 'title',
+				label: 'Title',
 				kind: 'text',
-				hint: 'Someone who did not lead the response keeps the meeting neutral.'
+				hint: 'Name the incident by what people noticed, e.g. “Checkout errors after connection pool change”.'
 			},
+			{ key: 'incidentDate', label: 'Incident started', kind: 'datetime', hint: 'Date and time in the incident’s time zone.' },
+			{
+				key: 'timeZone',
+				label: 'Time zone',
+				kind: 'timezone',
+				hint: 'All timeline times use this zone. UTC has no clock changes to trip over.'
+			},
+			{ key: 'severity', label: 'Severity', kind: 'select', options: options(SEVERITY_LABELS, NOT_SET) },
+			{ key: 'status', label: 'Status', kind: 'select', options: options(STATUS_LABELS) },
+			{ key: 'incidentLead', label: 'Incident lead', kind: 'text' },
+			{ key: 'facilitator', label: 'Facilitator', kind: 'text', hint: 'Ideally not the incident lead.' },
+			{ key: 'meetingDate', label: 'Postmortem meeting', kind: 'date', hint: 'Aim for within five business days of the incident.' },
 			{ key: 'authors', label: 'Authors', kind: 'list' },
 			{ key: 'participants', label: 'Participants', kind: 'list' },
-			{ key: 'services', label: 'Services', kind: 'list' },
-			{ key: 'tags', label: 'Tags', kind: 'list', hint: 'Tags make rhyming incidents easy to find later.' },
-			{ key: 'meetingDate', label: 'Postmortem meeting', kind: 'date', hint: 'Within about five business days.' }
+			{ key: 'services', label: 'Services affected', kind: 'list' },
+			{ key: 'tags', label: 'Tags', kind: 'list' }
 		]
 	},
 	{
@@ -143,7 +146,9 @@ export const SECTIONS: readonly SectionDef[] = [
 		questions: ['What happened, in plain words?', 'For how long did it last?', 'Who noticed the effects?', 'How did it end?'],
 		tip: 'Describe what the system and the people in it did; leave judgement out.',
 		optional: false,
-		fields: [{ key: 'summary', label: 'Summary', kind: 'markdown', hint: 'Two or three sentences: what happened, for how long, to whom.' }]
+		fields: [
+			{ key: 'summary', label: 'Summary', kind: 'markdown', hint: 'Two or three sentences: what happened, for how long, to whom.', rows: 4 }
+		]
 	},
 	{
 		id: 'impact',
@@ -163,7 +168,8 @@ export const SECTIONS: readonly SectionDef[] = [
 				key: 'impact',
 				label: 'Impact',
 				kind: 'markdown',
-				hint: 'Who and what was affected, for how long, how badly, and how you measured it.'
+				hint: 'Who and what was affected, for how long, how badly, and how you measured it.',
+				rows: 8
 			}
 		]
 	},
@@ -181,9 +187,15 @@ export const SECTIONS: readonly SectionDef[] = [
 		tip: 'A trigger is where the story starts, not the one cause: keep looking past it.',
 		optional: false,
 		fields: [
-			{ key: 'trigger', label: 'Trigger', kind: 'markdown', hint: 'What set it off?' },
-			{ key: 'detection', label: 'Detection', kind: 'markdown', hint: 'How and when was it noticed: a person, an alert, a customer?' },
-			{ key: 'resolution', label: 'Resolution', kind: 'markdown', hint: 'What ended it?' }
+			{ key: 'trigger', label: 'Trigger', kind: 'markdown', hint: 'What set it off?', rows: 4 },
+			{
+				key: 'detection',
+				label: 'Detection',
+				kind: 'markdown',
+				hint: 'How and when was it noticed: a person, an alert, a customer?',
+				rows: 4
+			},
+			{ key: 'resolution', label: 'Resolution', kind: 'markdown', hint: 'What ended it?', rows: 4 }
 		]
 	},
 	{
@@ -220,7 +232,8 @@ export const SECTIONS: readonly SectionDef[] = [
 				key: 'wentWell',
 				label: 'What went well',
 				kind: 'markdown',
-				hint: 'Safeguards that held, what went to plan, what made the response effective.'
+				hint: 'Safeguards that held, what went to plan, what made the response effective.',
+				rows: 8
 			}
 		]
 	},
@@ -238,7 +251,15 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'There is no single root cause; when a factor lands on a person, a second story is still untold.',
 		optional: false,
-		fields: [{ key: 'wentWrong', label: 'What went wrong', kind: 'markdown' }],
+		fields: [
+			{
+				key: 'wentWrong',
+				label: 'What went wrong (narrative)',
+				kind: 'markdown',
+				hint: 'Tell the second story: what made each action reasonable at the time?',
+				rows: 5
+			}
+		],
 		item: { noun: 'factor', fields: FACTOR_FIELDS }
 	},
 	{
@@ -253,7 +274,9 @@ export const SECTIONS: readonly SectionDef[] = [
 		],
 		tip: 'Luck is a safeguard nobody designed: name it so it can be designed.',
 		optional: false,
-		fields: [{ key: 'gotLucky', label: 'Where we got lucky', kind: 'markdown', hint: 'How could a different day have been worse?' }]
+		fields: [
+			{ key: 'gotLucky', label: 'Where we got lucky', kind: 'markdown', hint: 'How could a different day have been worse?', rows: 6 }
+		]
 	},
 	{
 		id: 'actions',
@@ -272,9 +295,10 @@ export const SECTIONS: readonly SectionDef[] = [
 		fields: [
 			{
 				key: 'riskAccepted',
-				label: 'Accepted risk',
-				kind: 'markdown',
-				hint: 'When no high or critical action is planned, say why the remaining risk is acceptable.'
+				label: 'Accepted risk (optional)',
+				kind: 'multiline',
+				hint: 'If no action is high or critical priority, say why the remaining risk is acceptable.',
+				rows: 2
 			}
 		],
 		item: { noun: 'action', fields: ACTION_FIELDS }
@@ -296,7 +320,8 @@ export const SECTIONS: readonly SectionDef[] = [
 				key: 'lessons',
 				label: 'Lessons learned',
 				kind: 'markdown',
-				hint: 'What do people now understand about the system that they did not before?'
+				hint: 'What do people now understand about the system that they did not before?',
+				rows: 8
 			}
 		]
 	},
@@ -317,7 +342,8 @@ export const SECTIONS: readonly SectionDef[] = [
 				key: 'supportingInfo',
 				label: 'Supporting information',
 				kind: 'markdown',
-				hint: 'Links to logs, dashboards, traces, tickets, screenshots.'
+				hint: 'Links to logs, dashboards, traces, tickets, screenshots.',
+				rows: 6
 			}
 		]
 	},
@@ -339,11 +365,26 @@ export const SECTIONS: readonly SectionDef[] = [
 				key: 'publicSummary',
 				label: 'Public summary',
 				kind: 'markdown',
-				hint: 'For customers: what happened, the impact on them, how and when service was restored, and what you are doing about it. Exported separately with “Download public summary”.'
+				hint: 'For customers: what happened, the impact on them, how and when service was restored, and what you are doing about it. Exported separately with “Download public summary”.',
+				rows: 10
 			}
 		]
 	}
 ];
+
+/** The definition of a section's own field; throws when the template has none, so no form shows an undefined field. */
+export function fieldDef(id: SectionId, key: PostmortemFieldKey): FieldDef<PostmortemFieldKey> {
+	const def = sectionDef(id).fields.find((f) => f.key === key);
+	if (!def) throw new Error(`No field ${key} in section ${id}`);
+	return def;
+}
+
+/** The definition of a field of a list section's items (timeline entries, factors, actions); throws when there is none. */
+export function itemFieldDef(id: SectionId, key: string): FieldDef<string> {
+	const def = sectionDef(id).item?.fields.find((f) => f.key === key);
+	if (!def) throw new Error(`No item field ${key} in section ${id}`);
+	return def;
+}
 
 /** The section definition for an id. */
 export function sectionDef(id: SectionId): SectionDef {
@@ -354,3 +395,7 @@ export function sectionDef(id: SectionId): SectionDef {
 
 export * from './labels';
 export * from './progress';
+
+// moved to schema.ts by the schema work
+/** The longest timebox an agenda item takes, in minutes. */
+export const MAX_TIMEBOX_MINUTES = 180;

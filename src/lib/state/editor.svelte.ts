@@ -4,99 +4,25 @@ import {
 	createTimelineEntry,
 	deriveMetrics,
 	findingKey,
+	newId,
 	sortTimeline,
 	textFields,
 	type ContributingFactor,
 	type CorrectiveAction,
-	type LanguageFinding,
 	type Metrics,
+	type ParkingLotItem,
 	type Postmortem,
 	type ReviewItem,
-	type TextField,
 	type TimelineEntry
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
 import type { PostmortemAnalysis } from '$lib/domain/analysis';
-import { idleOnce, lazy, whenIdle, type Lazy } from '$lib/scheduling';
+import { idleOnce, whenIdle } from '$lib/scheduling';
+import { listOps, type ListOps } from './lists';
+import { cachedLint, editing, linter, linterReady, primeLintCache, type Coach, type LocatedFinding } from './editor-coach.svelte';
 
-/** The language engine and the checklist's checks: the largest part of the editor's code. */
-interface Linter {
-	lintText: typeof import('$lib/domain/lint').lintText;
-	reviewPostmortem: typeof import('$lib/domain/review').reviewPostmortem;
-}
-const linterModules = lazy(async (): Promise<Linter> => {
-	const [lint, review] = await Promise.all([import('$lib/domain/lint'), import('$lib/domain/review')]);
-	return { lintText: lint.lintText, reviewPostmortem: review.reviewPostmortem };
-});
-/** True once the linter has loaded here; read by what is derived with it, so that updates then. */
-let linterLoaded = $state(false);
-/**
- * Loaded on first need: opening a postmortem never loads it on this thread (the analysis worker lints
- * and reviews the document as opened); it loads when editing starts (a text field gets focus, or any
- * edit), because then the findings and the checklist are worked out here.
- */
-export const linter: Lazy<Linter> = {
-	get now() {
-		return linterModules.now;
-	},
-	load: () =>
-		linterModules.load().then((l) => {
-			linterLoaded = true;
-			return l;
-		})
-};
-
-/** The document has changed from the one opened: its findings and checklist are worked out here now. */
-function editing(): void {
-	if (!linterLoaded) void linter.load().catch(() => {});
-}
-
-const lintCache = new Map<string, LanguageFinding[]>();
-/**
- * lintText with a cache, so re-linting a long document on each keystroke only reads the changed
- * field. A text neither in the cache nor lintable yet (the linter has not loaded) finds nothing for
- * now, and is linted once the linter has loaded.
- */
-export function cachedLint(text: string): LanguageFinding[] {
-	let hit = lintCache.get(text);
-	if (!hit) {
-		if (!linterLoaded || !linter.now) return [];
-		hit = linter.now.lintText(text);
-		if (lintCache.size > 5000) lintCache.clear();
-		lintCache.set(text, hit);
-	}
-	return hit;
-}
-
-let warmedUp = false;
-/**
- * Load the linter and run it once on this thread (called when a text field first gets focus), so
- * compiling its patterns happens then rather than on the first keystroke.
- */
-export function warmUpLint(): void {
-	if (warmedUp) return;
-	warmedUp = true;
-	linter.load().then(
-		(l) => l.lintText('We should have known; they failed to check it. Obviously human error, the root cause. Why did you?'),
-		() => (warmedUp = false)
-	);
-}
-
-/** A language finding located in the document. */
-export interface LocatedFinding {
-	field: TextField;
-	finding: LanguageFinding;
-	key: string;
-	reviewed: boolean;
-}
-
-/** What a text field needs to show and settle its language findings. */
-export interface Coach {
-	reviewed: readonly string[];
-	key(ref: string, f: LanguageFinding): string;
-	setReviewed(key: string, reviewed: boolean): void;
-}
+export { cachedLint, linter, warmUpLint, type Coach, type LocatedFinding } from './editor-coach.svelte';
 
 /** The id of the input that edits a field reference from `textFields`. */
 export function fieldElementId(ref: string): string {
@@ -160,7 +86,7 @@ export class EditorState {
 		const o = this.opened;
 		// The checklist of the document as opened comes from the worker.
 		if (o?.review && this.analysed === o.pm) return o.review;
-		if (linterLoaded && linter.now) return linter.now.reviewPostmortem(this.analysed, new Date(), this.findings);
+		if (linterReady() && linter.now) return linter.now.reviewPostmortem(this.analysed, new Date(), this.findings);
 		return o?.review ?? []; // an edit has started loading the linter; until then, the checklist as opened
 	});
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
@@ -249,9 +175,7 @@ export class EditorState {
 		}
 		worker.onmessage = (e: MessageEvent<PostmortemAnalysis>) => {
 			const { texts, results, metrics, review } = e.data;
-			results.forEach((r, i) => {
-				if (!lintCache.has(texts[i])) lintCache.set(texts[i], r);
-			});
+			primeLintCache(texts, results);
 			worker.terminate();
 			done({ metrics, review });
 		};
@@ -277,66 +201,41 @@ export class EditorState {
 		this.saver.schedule(pm);
 	}
 
-	// Timeline: always kept in chronological order.
-	addTimelineEntry(at = ''): TimelineEntry {
-		const e = createTimelineEntry(at);
-		this.update({ timeline: sortTimeline([...this.draft.timeline, e]) });
-		return e;
-	}
-	updateTimelineEntry(id: string, patch: Partial<TimelineEntry>): void {
-		this.update({ timeline: this.draft.timeline.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
-	}
+	/** The timeline's entries, kept in time order as they are added. */
+	readonly timeline: ListOps<TimelineEntry> = listOps({
+		get: () => this.draft.timeline,
+		set: (timeline) => this.update({ timeline }),
+		create: () => createTimelineEntry(),
+		arrange: sortTimeline
+	});
+	readonly factors: ListOps<ContributingFactor> = listOps({
+		get: () => this.draft.contributingFactors,
+		set: (contributingFactors) => this.update({ contributingFactors }),
+		create: () => createContributingFactor()
+	});
+	readonly actions: ListOps<CorrectiveAction> = listOps({
+		get: () => this.draft.correctiveActions,
+		set: (correctiveActions) => this.update({ correctiveActions }),
+		create: () => createCorrectiveAction()
+	});
+	/** The meeting's parked recommendations. */
+	readonly parkingLot: ListOps<ParkingLotItem> = listOps({
+		get: () => this.draft.facilitation.parkingLot,
+		set: (parkingLot) => this.update({ facilitation: { ...this.draft.facilitation, parkingLot } }),
+		create: () => ({ id: newId(), text: '' })
+	});
+
 	/** Put the timeline back in time order (called when focus leaves an edited entry). */
 	sortTimeline(): void {
 		const sorted = sortTimeline(this.draft.timeline);
 		if (sorted.some((e, i) => e !== this.draft.timeline[i])) this.update({ timeline: sorted });
-	}
-	removeTimelineEntry(id: string): void {
-		this.update({ timeline: this.draft.timeline.filter((e) => e.id !== id) });
-	}
-
-	addFactor(): ContributingFactor {
-		const f = createContributingFactor();
-		this.update({ contributingFactors: [...this.draft.contributingFactors, f] });
-		return f;
-	}
-	updateFactor(id: string, patch: Partial<ContributingFactor>): void {
-		this.update({
-			contributingFactors: this.draft.contributingFactors.map((f) => (f.id === id ? { ...f, ...patch } : f))
-		});
-	}
-	removeFactor(id: string): void {
-		this.update({ contributingFactors: this.draft.contributingFactors.filter((f) => f.id !== id) });
-	}
-
-	addAction(): CorrectiveAction {
-		const a = createCorrectiveAction();
-		this.update({ correctiveActions: [...this.draft.correctiveActions, a] });
-		return a;
-	}
-	updateAction(id: string, patch: Partial<CorrectiveAction>): void {
-		this.update({
-			correctiveActions: this.draft.correctiveActions.map((a) => (a.id === id ? { ...a, ...patch } : a))
-		});
-	}
-	removeAction(id: string): void {
-		this.update({ correctiveActions: this.draft.correctiveActions.filter((a) => a.id !== id) });
-	}
-	/** Move a corrective action up (-1) or down (+1). */
-	moveAction(id: string, by: -1 | 1): void {
-		const list = [...this.draft.correctiveActions];
-		const i = list.findIndex((a) => a.id === id);
-		const j = i + by;
-		if (i < 0 || j < 0 || j >= list.length) return;
-		[list[i], list[j]] = [list[j], list[i]];
-		this.update({ correctiveActions: list });
 	}
 
 	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
 	requestStatus(status: Postmortem['status']): void {
 		if (status === 'final' && this.draft.status !== 'final') {
 			// Going final runs the whole checklist now, which needs the linter.
-			if (!linterLoaded) {
+			if (!linterReady()) {
 				linter.load().then(
 					() => this.requestStatus(status),
 					() => this.update({ status })

@@ -1,4 +1,17 @@
-import type { AgendaItem } from '$lib/domain';
+import {
+	AGENDA_ITEMS,
+	MAX_TIMEBOX_MINUTES,
+	captureInto,
+	parkingLotToActions,
+	timerState,
+	type AgendaItem,
+	type AgendaItemGuide,
+	type AgendaItemTimer,
+	type Postmortem
+} from '$lib/domain';
+import type { EditorState } from './editor.svelte';
+
+type TimerState = ReturnType<typeof timerState>;
 
 /** The meeting's clock: which agenda item is current, seconds spent on each, running or paused. */
 export class MeetingClock {
@@ -59,5 +72,102 @@ export class MeetingClock {
 	/** Stop the interval (the meeting view closes). */
 	dispose(): void {
 		this.pause();
+	}
+}
+
+/** Which facilitation card is shown beside the stage. */
+export type MeetingCard = 'none' | 'biases' | 'questions';
+
+/**
+ * The facilitation view of the open postmortem: the clock, the item on stage, what is being typed into
+ * the capture box and the parking lot, and what was last said to screen readers. Create it while a
+ * component initialises (it watches for over-time), and dispose of it when the view closes.
+ */
+export class MeetingState {
+	readonly clock: MeetingClock = new MeetingClock(() => this.agenda.map((a) => a.id));
+	/** The capture box's text and what was last added with it. */
+	capture = $state('');
+	captured = $state('');
+	/** The parking lot's text box, and what turning the lot into actions did. */
+	parked = $state('');
+	parkedNote = $state('');
+	card: MeetingCard = $state('none');
+	/** The over-time signal for screen readers. */
+	announced = $state('');
+	private overrunSeen = new Set<string>();
+
+	readonly pm: Postmortem = $derived.by(() => this.editor().draft);
+	readonly agenda: readonly AgendaItem[] = $derived(this.pm.facilitation.agenda);
+	readonly timers: TimerState = $derived(timerState(this.agenda, this.clock.elapsed));
+	/** The agenda item on stage, its guide and its timer. */
+	readonly item: AgendaItem = $derived(this.agenda[this.clock.index]);
+	readonly guide: AgendaItemGuide = $derived(AGENDA_ITEMS[this.item.id]);
+	readonly itemTimer: AgendaItemTimer = $derived(this.timers.items[this.clock.index]);
+
+	constructor(private readonly editor: () => EditorState) {
+		// A gentle signal, once per item, when it runs over its timebox.
+		$effect(() => {
+			const { item, guide } = this;
+			if (this.itemTimer?.overrun && !this.overrunSeen.has(item.id)) {
+				this.overrunSeen.add(item.id);
+				this.announced = `${guide.title} is over its ${item.minutes} minute${item.minutes === 1 ? '' : 's'}.`;
+			}
+		});
+	}
+
+	/**
+	 * Set an item's timebox from what was typed: whole minutes from 0 to MAX_TIMEBOX_MINUTES (the
+	 * field's range), or the timebox as it was when nothing usable was typed. Returns what was kept.
+	 */
+	setMinutes(id: AgendaItem['id'], typed: number): number {
+		const current = this.agenda.find((a) => a.id === id)?.minutes ?? 0;
+		const minutes = Number.isFinite(typed) ? Math.min(MAX_TIMEBOX_MINUTES, Math.max(0, Math.round(typed))) : current;
+		if (minutes !== current)
+			this.editor().update({
+				facilitation: { ...this.pm.facilitation, agenda: this.agenda.map((a) => (a.id === id ? { ...a, minutes } : a)) }
+			});
+		return minutes;
+	}
+
+	/** Save the capture box's text into the section of the item on stage. */
+	addCapture(): void {
+		const text = this.capture.trim();
+		if (!text) return;
+		const { guide } = this;
+		this.editor().replace(captureInto(this.pm, this.item.id, text));
+		const where = guide.title === 'Action items' ? 'the parking lot' : guide.title.toLowerCase();
+		this.captured = `Added to ${where}: “${text.slice(0, 60)}${text.length > 60 ? '…' : ''}”`;
+		this.capture = '';
+	}
+
+	/** Park the parking lot box's recommendation. */
+	park(): void {
+		const text = this.parked.trim();
+		if (!text) return;
+		this.editor().replace(captureInto(this.pm, 'actions', text));
+		this.parked = '';
+	}
+
+	/** Turn every parked recommendation into a draft corrective action. */
+	parkedToActions(): void {
+		const { pm } = this;
+		const next = parkingLotToActions(pm);
+		const n = next.correctiveActions.length - pm.correctiveActions.length;
+		this.editor().replace(next);
+		this.parkedNote = `Added ${n} draft corrective action${n === 1 ? '' : 's'} from the parking lot; review them under Corrective actions.`;
+	}
+
+	removeParked(id: string): void {
+		this.editor().parkingLot.remove(id);
+	}
+
+	/** Show a card, or hide it when it is already shown. */
+	toggleCard(card: Exclude<MeetingCard, 'none'>): void {
+		this.card = this.card === card ? 'none' : card;
+	}
+
+	/** Stop the clock (the meeting view closes). */
+	dispose(): void {
+		this.clock.dispose();
 	}
 }

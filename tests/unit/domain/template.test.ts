@@ -8,6 +8,7 @@ import {
 	PRIORITIES,
 	SECTION_IDS,
 	SEVERITIES,
+	type SectionId,
 	STATUSES,
 	createContributingFactor,
 	createCorrectiveAction,
@@ -26,6 +27,8 @@ import {
 	STATUS_LABELS,
 	TERM_LABELS,
 	completion,
+	fieldDef,
+	itemFieldDef,
 	sectionDef,
 	sectionProgress
 } from '$lib/domain/template';
@@ -70,6 +73,43 @@ describe('template', () => {
 			if (s.item) for (const f of s.item.fields) expect(items[s.id]).toHaveProperty(f.key);
 		}
 		expect(Object.keys(items).every((id) => sectionDef(id as 'timeline').item)).toBe(true);
+	});
+
+	it('defines every field a person edits, each in one section, and every field of the list items', () => {
+		// Bookkeeping, the list sections' items (defined per item below) and what other views edit.
+		const notFields = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'timeline', 'contributingFactors', 'correctiveActions']);
+		const elsewhere = new Set(['reviewedFindings', 'finalNote', 'facilitation', 'extra']);
+		const editable = Object.keys(createPostmortem()).filter((k) => !notFields.has(k) && !elsewhere.has(k));
+		const defined = SECTIONS.flatMap((s) => s.fields.map((f) => f.key));
+		expect([...defined].sort()).toEqual([...editable].sort());
+		const items: [SectionId, object][] = [
+			['timeline', createTimelineEntry()],
+			['factors', createContributingFactor()],
+			['actions', createCorrectiveAction()]
+		];
+		for (const [id, item] of items) {
+			const keys = Object.keys(item).filter((k) => k !== 'id');
+			expect(
+				sectionDef(id)
+					.item?.fields.map((f) => f.key)
+					.sort(),
+				id
+			).toEqual(keys.sort());
+		}
+		for (const s of SECTIONS)
+			for (const f of [...s.fields, ...(s.item?.fields ?? [])]) {
+				expect(f.label.length, `${s.id}.${f.key}`).toBeGreaterThan(0);
+				if (f.kind === 'select') expect(f.options?.length, `${s.id}.${f.key}`).toBeGreaterThan(1);
+			}
+	});
+
+	it('gives the forms the definition of a field, and fails for a field it does not define', () => {
+		expect(fieldDef('overview', 'services').label).toBe('Services affected');
+		expect(itemFieldDef('actions', 'dueDate')).toMatchObject({ label: 'Due date', kind: 'date' });
+		expect(itemFieldDef('timeline', 'milestone').options?.[0]).toEqual({ value: '', label: 'None' });
+		expect(() => fieldDef('overview', 'summary')).toThrow(/No field summary/);
+		expect(() => itemFieldDef('factors', 'owner')).toThrow(/No item field owner/);
+		expect(() => itemFieldDef('summary', 'title')).toThrow();
 	});
 
 	it('labels every enum value', () => {

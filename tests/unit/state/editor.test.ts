@@ -150,3 +150,43 @@ describe('EditorState with the analysis worker', () => {
 		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('pass');
 	});
 });
+
+describe('EditorState list operations', () => {
+	it('adds, updates, moves and removes the items of every list, each as one edit of the draft', async () => {
+		const editor = new EditorState(await storage.create({ ...incident(), timeline: [] }));
+		const first = editor.actions.add({ title: 'Alert on pool use' });
+		const second = editor.actions.add();
+		expect(editor.draft.correctiveActions.map((a) => a.title)).toEqual(['Alert on pool use', '']);
+		editor.actions.update(second.id, { title: 'Canary config changes' });
+		editor.actions.move(second.id, -1);
+		expect(editor.draft.correctiveActions.map((a) => a.id)).toEqual([second.id, first.id]);
+		editor.actions.move(second.id, -1); // already first: nothing moves
+		editor.actions.move(first.id, 1); // already last
+		expect(editor.draft.correctiveActions.map((a) => a.id)).toEqual([second.id, first.id]);
+		editor.actions.remove(second.id);
+		expect(editor.draft.correctiveActions.map((a) => a.title)).toEqual(['Alert on pool use']);
+
+		const f = editor.factors.add();
+		editor.factors.update(f.id, { description: 'Pool size set by hand' });
+		expect(editor.draft.contributingFactors.map((x) => x.description)).toEqual(['Pool size set by hand']);
+		editor.factors.remove(f.id);
+		expect(editor.draft.contributingFactors).toEqual([]);
+
+		editor.update({ facilitation: { ...editor.draft.facilitation, parkingLot: [{ id: 'p1', text: 'Add a canary' }] } });
+		editor.parkingLot.remove('p1');
+		expect(editor.draft.facilitation.parkingLot).toEqual([]);
+		await editor.flush();
+		expect((await storage.get(editor.draft.id))?.correctiveActions.map((a) => a.title)).toEqual(['Alert on pool use']);
+	});
+
+	it('keeps the timeline in time order as entries are added, and re-sorts edited entries only when asked', async () => {
+		const editor = new EditorState(await storage.create({ ...incident(), timeline: [] }));
+		const late = editor.timeline.add({ at: '2026-11-03T14:30' });
+		const early = editor.timeline.add({ at: '2026-11-03T14:00' });
+		expect(editor.draft.timeline.map((e) => e.id)).toEqual([early.id, late.id]);
+		editor.timeline.update(early.id, { at: '2026-11-03T15:00' });
+		expect(editor.draft.timeline.map((e) => e.id)).toEqual([early.id, late.id]); // not while it is edited
+		editor.sortTimeline();
+		expect(editor.draft.timeline.map((e) => e.id)).toEqual([late.id, early.id]);
+	});
+});
