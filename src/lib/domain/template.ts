@@ -395,7 +395,3 @@ export function sectionDef(id: SectionId): SectionDef {
 
 export * from './labels';
 export * from './progress';
-
-// moved to schema.ts by the schema work
-/** The longest timebox an agenda item takes, in minutes. */
-export const MAX_TIMEBOX_MINUTES = 180;
