@@ -17,6 +17,7 @@ import {
 	SECTIONS,
 	sectionDef
 } from './template';
+import { UNTITLED } from './labels';
 
 /** Options for `toMarkdown`. */
 export interface MarkdownOptions {
@@ -24,8 +25,8 @@ export interface MarkdownOptions {
 	variant?: 'full' | 'public';
 }
 
-/** Title used when a postmortem has none yet. */
-export const UNTITLED = 'Untitled postmortem';
+// Defined with the other display labels, which the library loads without this module.
+export { UNTITLED };
 
 /** Labels of the overview bullet list, shared with the Markdown import. */
 export const OVERVIEW_LABELS = {
