@@ -16,7 +16,7 @@ import { requestPersistence } from './storage-info';
  * The app's start (run once by the client `init` hook, src/hooks.client.ts) and what it finds out
  * that every page may show: storage that does not work at all, and storage the browser may evict.
  */
-class AppStart {
+export class AppStart {
 	/** Why nothing can be stored in this browser; empty while storage works (or is not checked yet). */
 	unavailable = $state('');
 	/** The browser may evict stored drafts: told once, until dismissed or the next visit. */
@@ -32,7 +32,7 @@ class AppStart {
 	 * painted: checking storage loads Dexie, which the first screen does without. Safe to call twice.
 	 */
 	start(): void {
-		if (this.started || typeof window === 'undefined') return;
+		if (this.started) return;
 		this.started = true;
 		installFlushOnHide();
 		installUpgradeHandler();
