@@ -47,7 +47,7 @@ export class Library {
 	readonly shown: PostmortemSummary[] = $derived.by(() => {
 		const all = this.rows.current ?? [];
 		const q = this.filter.trim().toLowerCase();
-		// An untitled postmortem is found by "untitled", as before it had a title.
+		// An untitled postmortem is found by “untitled” (not by the rest of the name it is shown with).
 		return q ? all.filter((r) => (r.title || 'untitled').toLowerCase().includes(q)) : all;
 	});
 
