@@ -2,8 +2,7 @@
 
 import { newId, type Postmortem } from './model';
 
-/** What a postmortem without a title is called wherever its title is shown or exported. */
-export const UNTITLED = 'Untitled postmortem';
+export { UNTITLED } from './labels';
 
 /** The short stand-in for a missing title inside a copy's title ("Untitled (copy of …)"). */
 const UNTITLED_SHORT = 'Untitled';

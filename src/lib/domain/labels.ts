@@ -2,6 +2,9 @@
 
 import type { ActionKind, ActionStatus, ActionTerm, FactorKind, Milestone, Priority, Severity, Status } from './model';
 
+/** Title used when a postmortem has none yet. */
+export const UNTITLED = 'Untitled postmortem';
+
 /** Display labels for the document status. */
 export const STATUS_LABELS: Record<Status, string> = {
 	draft: 'Draft',

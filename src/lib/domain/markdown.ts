@@ -1,7 +1,6 @@
 /** Markdown export (GitHub-flavoured) of a postmortem, full or public, and safe export file names. */
 
 import { sortTimeline, type Postmortem } from './model';
-import { UNTITLED } from './copies';
 import { deriveMetrics, formatDuration } from './metrics';
 import {
 	ACTION_KIND_LABELS,
@@ -18,6 +17,7 @@ import {
 	SECTIONS,
 	sectionDef
 } from './template';
+import { UNTITLED } from './labels';
 
 /** Options for `toMarkdown`. */
 export interface MarkdownOptions {
@@ -25,7 +25,7 @@ export interface MarkdownOptions {
 	variant?: 'full' | 'public';
 }
 
-// The untitled name is a copy-naming rule (copies.ts), re-exported for the modules that import it from here.
+// Defined with the other display labels, which the library loads without this module.
 export { UNTITLED };
 
 /** Labels of the overview bullet list, shared with the Markdown import. */

@@ -1,5 +1,8 @@
 import { MAX_IMPORT_BYTES, parseImport, type Postmortem } from '$lib/domain';
-import { existingIds, importPostmortems, type OnExisting } from '$lib/storage';
+import { describeStorageError, existingIds, importPostmortems, type OnExisting } from '$lib/storage';
+
+/** What to do with imported postmortems that are already stored: replace them, or keep both copies. */
+export type { OnExisting };
 
 /**
  * The outcome of reading a file the user chose or dropped. `fromMarkdown`: the postmortems were
@@ -86,4 +89,45 @@ export async function storeImport(
 		mode = choice;
 	}
 	return importPostmortems(pms, mode, markdownIds);
+}
+
+/** The question asked when some postmortems being imported are already stored (up to five named). */
+export function clashQuestion(clashing: Postmortem[]): { title: string; message: string } {
+	const one = clashing.length === 1;
+	const names = clashing
+		.slice(0, 5)
+		.map((p) => `“${p.title || 'Untitled'}”`)
+		.join(', ');
+	const more = clashing.length > 5 ? ` and ${clashing.length - 5} more` : '';
+	return {
+		title: one ? 'This postmortem is already here' : `${clashing.length} postmortems are already here`,
+		message: `${names}${more} already ${one ? 'exists' : 'exist'} in this browser. Replace the stored ${one ? 'copy' : 'copies'} with the file’s, or keep both?`
+	};
+}
+
+/**
+ * What importing came to, in words for the person: `error` when nothing was imported because
+ * something was wrong, else a `notice` and the ids stored (null when the person cancelled).
+ */
+export type ImportOutcome = { ok: true; notice: string; ids: string[] | null } | { ok: false; error: string };
+
+/**
+ * Read, validate and store files chosen or dropped together (see `readImportFiles` and
+ * `storeImport`): all or nothing, asking `decide` only when some are already stored.
+ */
+export async function importFiles(files: File[], decide: (clashing: Postmortem[]) => Promise<OnExisting | null>): Promise<ImportOutcome> {
+	const r = await readImportFiles(files);
+	if (!r.ok) return r;
+	try {
+		const ids = await storeImport(r.postmortems, decide, r.markdownIds);
+		if (ids === null) return { ok: true, notice: 'Import cancelled. Nothing was changed.', ids: null };
+		const from = r.files.length === 1 ? `“${r.files[0]}”` : `${r.files.length} files`;
+		const notice =
+			`Imported ${ids.length} postmortem${ids.length === 1 ? '' : 's'} from ${from}.` +
+			(r.warnings.length ? ` Note: ${r.warnings.join(' ')}` : '');
+		return { ok: true, notice, ids };
+	} catch (e) {
+		const what = r.files.length === 1 ? `“${r.files[0]}” was` : `The ${r.files.length} files were`;
+		return { ok: false, error: `${what} not imported: ${describeStorageError(e)} Nothing was changed.` };
+	}
 }

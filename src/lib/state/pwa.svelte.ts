@@ -23,8 +23,11 @@ class Pwa {
 	private installEvent: BeforeInstallPromptEvent | undefined;
 	private started = false;
 
-	/** Register the service worker and listen for updates and install offers. Safe to call twice. */
-	start(): void {
+	/**
+	 * Listen for updates and install offers, and register the service worker once `rendered` has
+	 * resolved (the first page is on screen) and the page is idle. Safe to call twice.
+	 */
+	start(rendered: Promise<void> = Promise.resolve()): void {
 		if (this.started || typeof window === 'undefined') return;
 		this.started = true;
 		this.installed = matchMedia('(display-mode: standalone)').matches;
@@ -53,15 +56,17 @@ class Pwa {
 		wb.addEventListener('waiting', () => (this.updateReady = true));
 		// Registered once the page is idle, so installing the worker (and its precache downloads)
 		// never competes with the first render.
-		whenIdle(
-			() =>
-				void wb.register().then(
-					(reg) => {
-						if (reg?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
-					},
-					() => {} // no service worker (blocked, private mode): the app works, just not offline
-				),
-			1000
+		void rendered.then(() =>
+			whenIdle(
+				() =>
+					void wb.register().then(
+						(reg) => {
+							if (reg?.waiting && navigator.serviceWorker.controller) this.updateReady = true;
+						},
+						() => {} // no service worker (blocked, private mode): the app works, just not offline
+					),
+				1000
+			)
 		);
 		setInterval(() => void this.checkForUpdate(), UPDATE_CHECK_MS);
 		document.addEventListener('visibilitychange', () => {
@@ -76,6 +81,11 @@ class Pwa {
 		} catch {
 			// Offline or server down: try again next time.
 		}
+	}
+
+	/** "Later": hide the prompt (it is shown again when a newer version is waiting, or at the next start). */
+	dismissUpdate(): void {
+		this.updateReady = false;
 	}
 
 	/** Save everything, then switch every tab to the waiting version (they reload on controllerchange). */

@@ -1,4 +1,4 @@
-import { exportAll, getMeta, setMeta } from '$lib/storage';
+import { describeStorageError, exportAll, getMeta, setMeta } from '$lib/storage';
 import { downloadText } from '$lib/format';
 
 /** What the browser says about this site's storage. */
@@ -42,6 +42,16 @@ export async function downloadBackup(now = new Date()): Promise<number> {
 	downloadText(`postmortems-backup-${day}.json`, toJsonBundle(all), 'application/json');
 	await setMeta('lastBackupAt', now.toISOString());
 	return all.length;
+}
+
+/** Make a full backup (see `downloadBackup`) and say how it went, in words for the person. */
+export async function backUp(now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+	try {
+		const n = await downloadBackup(now);
+		return { ok: true, message: `Backup of ${n} postmortem${n === 1 ? '' : 's'} downloaded.` };
+	} catch (e) {
+		return { ok: false, error: `The backup could not be made: ${describeStorageError(e)}` };
+	}
 }
 
 /** "1.2 MB", "340 KB". */

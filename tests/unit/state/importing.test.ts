@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { examplePostmortem, toJson, toMarkdown } from '$lib/domain';
 import { list } from '$lib/storage';
-import { WorkbenchDB, useDatabase } from '$lib/storage/db';
-import { readImportFiles, storeImport } from '$lib/state/importing';
+import { WorkbenchDB, db, useDatabase } from '$lib/storage/db';
+import { clashQuestion, importFiles, readImportFiles, storeImport } from '$lib/state/importing';
 
 const NOW = new Date('2026-03-11T09:00:00Z');
 const jsonFile = (name: string, title: string, id?: string) =>
@@ -90,5 +90,49 @@ describe('importing several files together', () => {
 			await storeImport(r.postmortems, async () => 'keep-both', r.markdownIds);
 		}
 		expect((await list()).map((s) => s.title).sort()).toEqual(['Same', 'Same (imported 2)', 'Same (imported)']);
+	});
+});
+
+describe('importing files, as the Import button and a drop do it', () => {
+	it('says what was imported and from where, with any warnings', async () => {
+		const one = await importFiles([jsonFile('a.json', 'First')], async () => 'replace');
+		expect(one).toEqual({ ok: true, notice: 'Imported 1 postmortem from “a.json”.', ids: ['id-First'] });
+		const two = await importFiles([jsonFile('b.json', 'Second'), jsonFile('c.json', 'Third')], async () => 'replace');
+		expect(two.ok && two.notice).toBe('Imported 2 postmortems from 2 files.');
+	});
+
+	it('asks only when some are already stored, and a cancel changes nothing', async () => {
+		let asked: string[] = [];
+		const decide = async (clashing: { title: string }[]) => ((asked = clashing.map((p) => p.title)), null);
+		await importFiles([jsonFile('a.json', 'Kept')], decide);
+		expect(asked).toEqual([]);
+		const again = await importFiles([jsonFile('a.json', 'Kept'), jsonFile('b.json', 'New')], decide);
+		expect(asked).toEqual(['Kept']);
+		expect(again).toEqual({ ok: true, notice: 'Import cancelled. Nothing was changed.', ids: null });
+		expect((await list()).map((r) => r.title)).toEqual(['Kept']);
+	});
+
+	it('refuses bad files with the reason, and says when storing failed', async () => {
+		const bad = await importFiles([new File(['{"hello":"world"}'], 'other.json')], async () => 'replace');
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.error).toContain('“other.json” was not imported');
+
+		db().close({ disableAutoOpen: true });
+		const failed = await importFiles([jsonFile('a.json', 'A')], async () => 'replace');
+		expect(failed.ok).toBe(false);
+		if (!failed.ok) expect(failed.error).toMatch(/^“a\.json” was not imported: .* Nothing was changed\.$/);
+	});
+
+	it('names up to five of the postmortems already here in its question', () => {
+		const pm = (title: string) => ({ ...examplePostmortem(NOW), title });
+		expect(clashQuestion([pm('')])).toEqual({
+			title: 'This postmortem is already here',
+			message: '“Untitled” already exists in this browser. Replace the stored copy with the file’s, or keep both?'
+		});
+		const seven = clashQuestion(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(pm));
+		expect(seven.title).toBe('7 postmortems are already here');
+		expect(seven.message).toBe(
+			'“a”, “b”, “c”, “d”, “e” and 2 more already exist in this browser. Replace the stored copies with the file’s, or keep both?'
+		);
 	});
 });

@@ -1,0 +1,74 @@
+import {
+	describeStorageError,
+	getMeta,
+	installFlushOnHide,
+	installUnsavedRecovery,
+	installUpgradeHandler,
+	probeStorage,
+	recoverUnsaved,
+	setMeta
+} from '$lib/storage';
+import { whenIdle } from '$lib/scheduling';
+import { pwa } from './pwa.svelte';
+import { requestPersistence } from './storage-info';
+
+/**
+ * The app's start (run once by the client `init` hook, src/hooks.client.ts) and what it finds out
+ * that every page may show: storage that does not work at all, and storage the browser may evict.
+ */
+export class AppStart {
+	/** Why nothing can be stored in this browser; empty while storage works (or is not checked yet). */
+	unavailable = $state('');
+	/** The browser may evict stored drafts: told once, until dismissed or the next visit. */
+	evictable = $state(false);
+	private started = false;
+	private shown!: () => void;
+	/** Resolves once the first page has rendered (see `rendered`). */
+	private readonly firstRender = new Promise<void>((resolve) => (this.shown = resolve));
+
+	/**
+	 * Install what must listen from the start (flush on hide, database upgrades, edits another tab
+	 * keeps as it closes, the service worker's events), and queue the rest for once the first page has
+	 * painted: checking storage loads Dexie, which the first screen does without. Safe to call twice.
+	 */
+	start(): void {
+		if (this.started) return;
+		this.started = true;
+		installFlushOnHide();
+		installUpgradeHandler();
+		installUnsavedRecovery();
+		pwa.start(this.firstRender);
+		void this.firstRender.then(() => whenIdle(() => void this.check()));
+	}
+
+	/** The root layout has rendered the first page: the work that waits for its paint may go ahead. */
+	rendered(): void {
+		this.shown();
+	}
+
+	/** The probe, then recovery of unsaved edits, then persistence and the eviction notice. */
+	async check(): Promise<void> {
+		const problem = await probeStorage();
+		if (problem) {
+			this.unavailable = describeStorageError(problem);
+			return;
+		}
+		// Edits a closing page kept aside because its last write might not make it (see storage/unsaved.ts).
+		await recoverUnsaved().catch(() => {});
+		if (!navigator.storage?.persisted) return;
+		const persisted = (await navigator.storage.persisted()) || (await requestPersistence());
+		if (!persisted && !(await getMeta<boolean>('evictionNoticeShown').catch(() => true))) {
+			this.evictable = true;
+			// Said once: the notice stays until dismissed or the next visit, then Settings keeps saying it.
+			await setMeta('evictionNoticeShown', true).catch(() => {});
+		}
+	}
+
+	/** The person has read the eviction notice. */
+	dismissEviction(): void {
+		this.evictable = false;
+	}
+}
+
+/** The app's one start and its app-wide notices. */
+export const app = new AppStart();

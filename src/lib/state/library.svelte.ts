@@ -1,0 +1,126 @@
+// Direct module imports keep the library's first load small; the example loads on demand.
+import { createPostmortem, type Postmortem } from '$lib/domain/model';
+import { UNTITLED } from '$lib/domain';
+import {
+	Live,
+	create,
+	describeStorageError,
+	duplicate,
+	get,
+	list,
+	remove,
+	restore,
+	takeEarlyList,
+	type PostmortemSummary
+} from '$lib/storage';
+
+/** A library row: the few fields of a stored postmortem the list shows. */
+export type { PostmortemSummary };
+
+/** A short message about what was just done, with an action that undoes it when there is one. */
+export interface LibraryNotice {
+	message: string;
+	undo?: () => void;
+}
+
+/** How a postmortem is named to the person: its title, or that it has none. */
+export function displayTitle(row: Pick<PostmortemSummary, 'title'>): string {
+	return row.title || UNTITLED;
+}
+
+/**
+ * The library: every stored postmortem's row, kept up to date as the database changes (in this tab
+ * or another), and what can be done from it. Create it in a component's setup and `stop()` it when
+ * the component goes.
+ */
+export class Library {
+	/** The rows, most recently edited first; the first ones come from the read app.html started as the page loaded. */
+	readonly rows = new Live<PostmortemSummary[]>(list, takeEarlyList());
+	/** What the list is filtered by (part of a title, any case). */
+	filter = $state('');
+	/** Why the last action failed, or empty. */
+	error = $state('');
+	/** What was just done (duplicated, deleted), until dismissed or replaced. */
+	notice = $state<LibraryNotice | null>(null);
+
+	/** The rows that match the filter. */
+	readonly shown: PostmortemSummary[] = $derived.by(() => {
+		const all = this.rows.current ?? [];
+		const q = this.filter.trim().toLowerCase();
+		// An untitled postmortem is found by “untitled” (not by the rest of the name it is shown with).
+		return q ? all.filter((r) => (r.title || 'untitled').toLowerCase().includes(q)) : all;
+	});
+
+	/** True once the first rows (possibly none) are known. */
+	get loaded(): boolean {
+		return this.rows.loaded;
+	}
+
+	/** True when the rows are known and there are none. */
+	get empty(): boolean {
+		return this.rows.loaded && (this.rows.current?.length ?? 0) === 0;
+	}
+
+	/** Why the rows could not be read, if they could not. */
+	get readError(): string | undefined {
+		return this.rows.error;
+	}
+
+	/** Run an action, turning a failure into `error`; undefined when it failed. */
+	private async run<T>(action: () => Promise<T>): Promise<T | undefined> {
+		this.error = '';
+		try {
+			return await action();
+		} catch (e) {
+			this.error = `That did not work: ${describeStorageError(e)}`;
+			return undefined;
+		}
+	}
+
+	/** Store a new, empty postmortem; returns its id (undefined if it could not be stored). */
+	startNew(): Promise<string | undefined> {
+		return this.run(async () => (await create(createPostmortem())).id);
+	}
+
+	/** Store the example postmortem unless it is here already; returns its id. */
+	openExample(): Promise<string | undefined> {
+		return this.run(async () => {
+			const { examplePostmortem } = await import('$lib/domain/example');
+			const ex = examplePostmortem();
+			if (!(await get(ex.id))) await create(ex);
+			return ex.id;
+		});
+	}
+
+	/** Store a copy of a postmortem and say so. */
+	duplicate(row: PostmortemSummary): Promise<void> {
+		return this.run(async () => {
+			const pm = await duplicate(row.id);
+			if (pm) this.notice = { message: `Duplicated as “${pm.title}”.` };
+		});
+	}
+
+	/**
+	 * Delete a postmortem once `confirm` (asked with its name) says yes, with a notice that can undo
+	 * it (puts it back exactly as it was).
+	 */
+	delete(row: PostmortemSummary, confirm: (name: string) => Promise<boolean>): Promise<void> {
+		return this.run(async () => {
+			const name = displayTitle(row);
+			if (!(await confirm(name))) return;
+			const removed: Postmortem | undefined = await remove(row.id);
+			if (!removed) return;
+			const undo = () =>
+				void this.run(async () => {
+					await restore(removed);
+					this.notice = null;
+				});
+			this.notice = { message: `Deleted “${name}”.`, undo };
+		});
+	}
+
+	/** Stop following the database. */
+	stop(): void {
+		this.rows.stop();
+	}
+}
