@@ -3,7 +3,7 @@
  * (`lint.ts`) is large and is loaded lazily by the editor, so it is not part of this barrel.
  */
 
-import type { TextField } from './model';
+import { textFields, type Postmortem, type TextField } from './model';
 
 /** The language rules, in the order a help panel lists them. */
 export const LANGUAGE_RULE_IDS = ['counterfactual', 'blame-label', 'why-question', 'hindsight', 'minimising', 'root-cause'] as const;
@@ -67,4 +67,19 @@ export interface PostmortemFinding {
 	finding: LanguageFinding;
 	key: string;
 	reviewed: boolean;
+}
+
+/**
+ * Every finding in a postmortem's text fields, in document order, with its field, key and whether
+ * it was marked reviewed; `findingsIn` gives a text's findings (the engine's `lintText`, or a cache).
+ */
+export function locateFindings(pm: Postmortem, findingsIn: (text: string) => readonly LanguageFinding[]): PostmortemFinding[] {
+	const reviewed = new Set(pm.reviewedFindings);
+	const out: PostmortemFinding[] = [];
+	for (const field of textFields(pm))
+		for (const finding of findingsIn(field.text)) {
+			const key = findingKey(field.ref, finding);
+			out.push({ field, finding, key, reviewed: reviewed.has(key) });
+		}
+	return out;
 }

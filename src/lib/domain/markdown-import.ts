@@ -1,5 +1,6 @@
 /** Reads our own full Markdown export back into a new postmortem. */
 
+import { Lexer, type Token, type Tokens } from 'marked';
 import {
 	createContributingFactor,
 	createCorrectiveAction,
@@ -81,25 +82,49 @@ function splitUnescaped(s: string, sep: string): string[] {
 	return parts;
 }
 
-/** The raw (still escaped) cells of a GFM table row. */
-function tableCells(line: string): string[] {
-	const parts = splitUnescaped(line.trim(), '|');
-	if (parts[0].trim() === '') parts.shift();
-	if (parts.length > 0 && parts[parts.length - 1].trim() === '') parts.pop();
-	return parts.map((p) => p.trim());
+/** Longest part of a Markdown file read with marked: its block lexer slows down on very large input. */
+const MAX_MARKDOWN_CHARS = 2_000_000;
+/** Lists or quotes nested this deep: marked recurses per level (stack overflow, or seconds per file). */
+const TOO_DEEP = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))){64}|^[ \t]{256,}(?:[-*+>]|\d{1,9}[.)])/m;
+
+/**
+ * The block tokens of part of the document, as marked reads them (GitHub-flavoured). Only the
+ * parts with structure are read this way (the overview list, the tables, the factor and parking-lot
+ * lists); section headings are found by `splitAtHeadings`, with the export's own code-fence rule.
+ */
+function blockTokens(lines: readonly string[]): Token[] {
+	const text = lines.join('\n');
+	if (text.length > MAX_MARKDOWN_CHARS)
+		refuse(`This Markdown file has a section longer than ${MAX_MARKDOWN_CHARS.toLocaleString('en')} characters.`);
+	if (TOO_DEEP.test(text)) refuse('This Markdown file nests lists or quotes too deeply to be read.');
+	try {
+		return new Lexer({ gfm: true }).blockTokens(text, []);
+	} catch (e) {
+		return refuse(`This Markdown file could not be read (${e instanceof Error ? e.message : String(e)}).`);
+	}
 }
 
-const isSeparatorRow = (cells: string[]) => cells.length > 0 && cells.every((c) => /^:?-+:?$/.test(c));
+/** A GFM table's decoded header names and its rows of cell text (still escaped, apart from pipes). */
+interface Table {
+	headers: string[];
+	rows: string[][];
+}
 
-/** A GFM table: decoded header names and raw data rows. Non-table lines are returned apart. */
-function readTable(lines: string[]): { headers: string[]; rows: string[][]; other: string[] } {
-	const tableLines = lines.filter((l) => l.trim().startsWith('|'));
-	const other = lines.filter((l) => !l.trim().startsWith('|') && l.trim() !== '');
-	if (tableLines.length < 2) return { headers: [], rows: [], other: [...other, ...tableLines] };
-	const headers = tableCells(tableLines[0]).map((h) => unescapeInline(h));
-	const rest = tableLines.slice(1).map(tableCells);
-	const rows = isSeparatorRow(rest[0]) ? rest.slice(1) : rest;
-	return { headers, rows, other };
+/** The first GFM table in `lines`, and whether there is anything else besides. */
+function readTable(lines: readonly string[]): { table: Table; other: boolean } {
+	let table: Table | undefined;
+	let other = false;
+	for (const t of blockTokens(lines)) {
+		if (t.type === 'table' && !table) {
+			const { header, rows, raw } = t as Tokens.Table;
+			// GFM lets a table go on with lines without pipes; as before, those are text after the table.
+			const rowLines = raw.trimEnd().split('\n').slice(2);
+			const piped = rows.filter((_, i) => rowLines[i]?.trim().startsWith('|'));
+			if (piped.length < rows.length) other = true;
+			table = { headers: header.map((c) => unescapeInline(c.text)), rows: piped.map((r) => r.map((c) => c.text)) };
+		} else if (t.type !== 'space') other = true;
+	}
+	return { table: table ?? { headers: [], rows: [] }, other };
 }
 
 /** Cell decoder for link columns: `<url>` autolinks or escaped text. */
@@ -129,7 +154,10 @@ const ACTION_STATUS_BY_LABEL = reverse(ACTION_STATUS_LABELS);
 /**
  * Split lines at headings `prefix` + one of `names`, taken only in the given order and outside code
  * fences (so a user's own heading text stays with the user's text). Returns the lines before the
- * first heading and the lines of each heading found.
+ * first heading and the lines of each heading found. This is the export's own rule read backwards
+ * (`fenceTracker` is what the export closes fences by), not marked's headings: in marked's reading
+ * an unclosed `<!--` or `<pre>` in a text, or a fence left open in a list item of a text (closed by
+ * the export at the margin), runs on over the sections after it.
  */
 function splitAtHeadings<K extends string>(
 	lines: string[],
@@ -157,23 +185,38 @@ function splitAtHeadings<K extends string>(
 	return { before, parts };
 }
 
-/** Items of a Markdown bullet list as exported (`- ` items, continuation lines indented by two). */
-function readListItems(lines: string[]): { items: string[]; other: string[] } {
-	const items: string[][] = [];
+/** The text of a list item from its source: the marker taken off, continuation lines un-indented by its width. */
+function itemText(raw: string): string {
+	const [first, ...rest] = raw.split('\n');
+	const marker = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(first)?.[0] ?? '';
+	// An item that starts on the next line ("-" alone) has its text one column after the marker.
+	const indent = new RegExp(`^ {0,${/\s$/.test(marker) ? marker.length : marker.length + 1}}`);
+	return [first.slice(marker.length), ...rest.map((l) => (l.trim() === '' ? '' : l.replace(indent, '')))].join('\n').trim();
+}
+
+/** The items of the lists in `lines` (as exported: `- ` items, continuation lines indented by two) and the source of everything else. */
+function readListItems(lines: readonly string[]): { items: string[]; other: string[] } {
+	const items: string[] = [];
 	const other: string[] = [];
-	let current: string[] | null = null;
-	for (const line of lines) {
-		if (line.startsWith('- ') || line === '-') {
-			current = [line.slice(2)];
-			items.push(current);
-		} else if (current && (line.trim() === '' || line.startsWith('  '))) {
-			current.push(line.startsWith('  ') ? line.slice(2) : '');
-		} else if (line.trim() !== '') {
-			current = null;
-			other.push(line);
+	// An item whose first line is a rule ("- ---", "- - -") reads as a thematic break, and its
+	// indented continuation lines as blocks of their own: they are put back together here.
+	let ruled: string | undefined;
+	const endRuled = () => {
+		if (ruled !== undefined) items.push(itemText(ruled.trimEnd()));
+		ruled = undefined;
+	};
+	for (const t of blockTokens(lines)) {
+		if (ruled !== undefined && (t.type === 'space' || /^(?:[ \t]+\S[^\n]*)?(?:\n(?:[ \t]+\S[^\n]*)?)*\n*$/.test(t.raw))) {
+			ruled += t.raw;
+			continue;
 		}
+		endRuled();
+		if (t.type === 'list') for (const item of (t as Tokens.List).items) items.push(itemText(item.raw));
+		else if (t.type === 'hr' && /^[-*+] /.test(t.raw)) ruled = t.raw;
+		else if (t.type !== 'space') other.push(t.raw);
 	}
-	return { items: items.map((l) => l.join('\n').trim()), other };
+	endRuled();
+	return { items, other };
 }
 
 const block = (lines: string[] | undefined) => textFromDocument(lines ?? []);
@@ -189,13 +232,21 @@ function readOverview(lines: string[], pm: Postmortem, warnings: string[]): numb
 		splitUnescaped(value, ',')
 			.map((s) => unescapeInline(s.trim()))
 			.filter(Boolean);
-	for (const line of lines) {
-		if (line.trim() === '') continue;
-		const m = /^[-*] \*\*(.+?):\*\*(?: (.*))?$/.exec(line.trim());
-		if (!m) {
-			warnings.push(`An overview line was not recognised and was skipped: ${line.trim().slice(0, 80)}`);
-			continue;
+	const skip = (line: string) => warnings.push(`An overview line was not recognised and was skipped: ${line.trim().slice(0, 80)}`);
+	const fields: Array<RegExpExecArray> = [];
+	for (const t of blockTokens(lines)) {
+		if (t.type === 'space') continue;
+		const items = t.type === 'list' ? (t as Tokens.List).items : [];
+		if (!items.length) for (const line of t.raw.split('\n')) if (line.trim() !== '') skip(line);
+		for (const item of items) {
+			const [first, ...rest] = itemText(item.raw).split('\n');
+			const m = /^\*\*(.+?):\*\*(?: (.*))?$/.exec(first);
+			if (m) fields.push(m);
+			else skip(item.raw.split('\n')[0]);
+			for (const line of rest) if (line.trim() !== '') skip(line);
 		}
+	}
+	for (const m of fields) {
 		const [, label, rawValue = ''] = m;
 		if (labels.includes(label)) known++;
 		const value = rawValue.trim();
@@ -263,8 +314,11 @@ function columnIndex(headers: string[], names: readonly string[]): number[] {
 }
 
 function readTimeline(lines: string[], pm: Postmortem, warnings: string[]): void {
-	const { headers, rows, other } = readTable(lines);
-	if (other.length > 0) warnings.push('Text in the timeline section outside the table was skipped.');
+	const {
+		table: { headers, rows },
+		other
+	} = readTable(lines);
+	if (other) warnings.push('Text in the timeline section outside the table was skipped.');
 	if (rows.length === 0) return;
 	const [time, who, what, milestone, link] = columnIndex(headers, TIMELINE_COLUMNS);
 	if (time < 0 || what < 0) refuse('The timeline table has no "Time" or "What" column.');
@@ -304,7 +358,8 @@ function readFactors(lines: string[], pm: Postmortem): void {
 		pm.contributingFactors.push(f);
 	}
 	// Hand-written narrative outside the list stays with "what went wrong".
-	pm.wentWrong = [normalizeMarkdown(other.join('\n')), block(parts.get('wentWrong'))].filter(Boolean).join('\n\n');
+	const narrative = other.flatMap((raw) => raw.split('\n').filter((l) => l.trim() !== ''));
+	pm.wentWrong = [normalizeMarkdown(narrative.join('\n')), block(parts.get('wentWrong'))].filter(Boolean).join('\n\n');
 }
 
 function readActions(lines: string[], pm: Postmortem, warnings: string[]): void {
@@ -315,8 +370,11 @@ function readActions(lines: string[], pm: Postmortem, warnings: string[]): void 
 	pm.riskAccepted = block(parts.get('riskAccepted'));
 	pm.facilitation.parkingLot = readListItems(parts.get('parkingLot') ?? []).items.map((text) => ({ id: newId(), text }));
 
-	const { headers, rows, other } = readTable(before);
-	if (other.length > 0) warnings.push('Text in the corrective actions section outside the table was skipped.');
+	const {
+		table: { headers, rows },
+		other
+	} = readTable(before);
+	if (other) warnings.push('Text in the corrective actions section outside the table was skipped.');
 	const [, title, kind, term, priority, owner, due, status, tracker, measure] = columnIndex(headers, ACTION_COLUMNS);
 	if (rows.length > 0 && title < 0) refuse('The corrective actions table has no "Action" column.');
 	const cell = (r: string[], i: number) => (i >= 0 ? unescapeInline(r[i] ?? '') : '');

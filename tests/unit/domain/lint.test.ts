@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintPostmortem, lintText } from '$lib/domain/lint';
-import { findingKey, LANGUAGE_RULE_IDS, LANGUAGE_RULES, type LanguageRuleId } from '$lib/domain/language';
+import { findingKey, LANGUAGE_RULE_IDS, LANGUAGE_RULES, locateFindings, type LanguageRuleId } from '$lib/domain/language';
+import { RULES } from '$lib/domain/language/rules';
 import { createContributingFactor, createPostmortem, createTimelineEntry } from '$lib/domain/model';
 
 /** Sentences that must be flagged, with the rule expected (other findings may appear too). */
@@ -277,6 +278,38 @@ describe('lintPostmortem', () => {
 
 	it('returns nothing for a blank postmortem', () => {
 		expect(lintPostmortem(createPostmortem())).toEqual([]);
+	});
+});
+
+describe('locateFindings', () => {
+	it('places each text’s findings in its fields, asking once per field', () => {
+		const pm = createPostmortem(new Date('2026-03-02T10:00:00Z'), 'UTC');
+		pm.summary = 'It was human error.';
+		pm.lessons = 'It was human error.';
+		pm.reviewedFindings = ['lessons:blame-label:human error'];
+		const asked: string[] = [];
+		const found = locateFindings(pm, (text) => (asked.push(text), lintText(text)));
+		expect(asked).toEqual(['It was human error.', 'It was human error.']);
+		expect(found.map((f) => [f.field.ref, f.key, f.reviewed])).toEqual([
+			['summary', 'summary:blame-label:human error', false],
+			['lessons', 'lessons:blame-label:human error', true]
+		]);
+		expect(found).toEqual(lintPostmortem(pm));
+	});
+});
+
+describe('the rules', () => {
+	it('are one per rule id, in the order of LANGUAGE_RULE_IDS, each with a message and patterns', () => {
+		expect(RULES.map((r) => r.id)).toEqual([...LANGUAGE_RULE_IDS]);
+		for (const r of RULES) {
+			expect(r.message.length).toBeGreaterThan(40);
+			expect(r.patterns().length).toBeGreaterThan(0);
+		}
+	});
+
+	it('give every finding its rule’s message', () => {
+		for (const r of RULES)
+			for (const f of lintText(FLAGGED.map(([s]) => s).join(' '))) if (f.rule === r.id) expect(f.message).toBe(r.message);
 	});
 });
 

@@ -264,3 +264,51 @@ describe('Markdown round trip of texts that look like the document itself', () =
 		expect(back.correctiveActions).toHaveLength(pm.correctiveActions.length);
 	});
 });
+
+describe('Markdown import through marked’s tokens', () => {
+	it('round-trips factors and parking-lot items whose text reads as a rule or a task', () => {
+		const pm = examplePostmortem(NOW);
+		pm.contributingFactors[0] = { ...pm.contributingFactors[0], kind: '', description: '---\n\nafter the rule' };
+		pm.contributingFactors[1].description = '- -\n  - nested';
+		pm.contributingFactors[2].description = '[x] done\n[ ] open';
+		pm.facilitation.parkingLot = [
+			{ id: 'p1', text: '---' },
+			{ id: 'p2', text: '1. first\n2. second' }
+		];
+		const md = toMarkdown(pm);
+		const back = roundTrip(pm);
+		expect(back.contributingFactors.map((f) => f.description)).toEqual(pm.contributingFactors.map((f) => f.description));
+		expect(back.facilitation.parkingLot.map((p) => p.text)).toEqual(['---', '1. first\n2. second']);
+		expect(toMarkdown(back)).toBe(md);
+	});
+
+	it('keeps the sections after a text with an unclosed HTML comment or <pre>', () => {
+		const pm = examplePostmortem(NOW);
+		pm.summary = 'Draft <!-- to do\n\n<pre>\nraw';
+		const md = toMarkdown(pm);
+		const back = roundTrip(pm);
+		expect(back.summary).toBe(pm.summary);
+		expect(back.impact).toBe(pm.impact);
+		expect(toMarkdown(back)).toBe(md);
+	});
+
+	it('reads a table’s cell text with escaped pipes and takes a line after the table as text, with a warning', () => {
+		const md = '# T\n\n## Timeline\n\n| Time | What |\n| --- | --- |\n| 2026-01-01 10:00 | a \\| b |\nsome note\n';
+		const r = parseImport(md, NOW);
+		const pm = only(r);
+		expect(pm.timeline.map((e) => [e.at, e.what])).toEqual([['2026-01-01T10:00', 'a | b']]);
+		expect(r.ok && r.warnings).toEqual(['Text in the timeline section outside the table was skipped.']);
+	});
+
+	it('refuses lists or quotes nested too deeply for the lexer, with a clear message', () => {
+		for (const overview of ['>'.repeat(2000), Array.from({ length: 300 }, (_, i) => '  '.repeat(i) + '- x').join('\n')]) {
+			const t0 = performance.now();
+			expect(parseMarkdownImport(`# T\n\n${overview}\n\n## Summary\n\nhello\n`, NOW)).toEqual({
+				ok: false,
+				error: 'This Markdown file nests lists or quotes too deeply to be read.'
+			});
+			expect(performance.now() - t0).toBeLessThan(1000);
+		}
+		expect(only(parseMarkdownImport(`# T\n\n## Summary\n\n${'>'.repeat(2000)}\n`, NOW)).summary).toBe('>'.repeat(2000));
+	});
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessDaysBetween, isVagueAction, reviewPostmortem } from '$lib/domain/review';
 import { readiness, type ReviewItem } from '$lib/domain/checklist';
 import { lintPostmortem } from '$lib/domain/lint';
+import { CHECKS } from '$lib/domain/checks';
 import {
 	createContributingFactor,
 	createCorrectiveAction,
@@ -319,6 +320,37 @@ describe('reviewPostmortem', () => {
 			pm.reviewedFindings = ['lessons:hindsight:obviously', 'lessons:root-cause:root cause'];
 			expect(check(pm, 'language').status).toBe('pass');
 		});
+	});
+});
+
+describe('the checks', () => {
+	it('run in checklist order, each giving its own id, title and section', () => {
+		const items = reviewPostmortem(good(), NOW, lintPostmortem(good()));
+		expect(items.map((i) => i.id)).toEqual([
+			'factors-count',
+			'factors-blameless',
+			'went-well',
+			'timeline-milestones',
+			'timeline-order',
+			'milestone-order',
+			'actions-present',
+			'actions-complete',
+			'actions-terms',
+			'actions-priority',
+			'actions-count',
+			'actions-specific',
+			'timing',
+			'language'
+		]);
+		expect(items.map((i) => [i.id, i.title, i.section])).toEqual(CHECKS.map((c) => [c.id, c.title, c.section]));
+	});
+
+	it('leave out the action checks when no action is to be carried out', () => {
+		const pm = good();
+		pm.correctiveActions = pm.correctiveActions.map((a) => ({ ...a, status: 'wont-do' }));
+		const ids = reviewPostmortem(pm, NOW, lintPostmortem(pm)).map((i) => i.id);
+		expect(ids.filter((id) => id.startsWith('actions-'))).toEqual(['actions-present']);
+		expect(ids).toHaveLength(CHECKS.length - 5);
 	});
 });
 
