@@ -77,7 +77,16 @@ describe('template', () => {
 
 	it('defines every field a person edits, each in one section, and every field of the list items', () => {
 		// Bookkeeping, the list sections' items (defined per item below) and what other views edit.
-		const notFields = new Set(['id', 'schemaVersion', 'revision', 'createdAt', 'updatedAt', 'timeline', 'contributingFactors', 'correctiveActions']);
+		const notFields = new Set([
+			'id',
+			'schemaVersion',
+			'revision',
+			'createdAt',
+			'updatedAt',
+			'timeline',
+			'contributingFactors',
+			'correctiveActions'
+		]);
 		const elsewhere = new Set(['reviewedFindings', 'finalNote', 'facilitation', 'extra']);
 		const editable = Object.keys(createPostmortem()).filter((k) => !notFields.has(k) && !elsewhere.has(k));
 		const defined = SECTIONS.flatMap((s) => s.fields.map((f) => f.key));
