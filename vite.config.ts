@@ -1,88 +1,14 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildDir } from './svelte.config.js';
+import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Modules only the postmortem pages (editor, meeting, preview) load up front. */
 const EDITOR_ONLY =
 	/src[\\/]lib[\\/](state[\\/](editor|context|exporter|meeting|analysis|lists)|components[\\/](EditorHeader|ExportMenu|SaveIndicator)|domain[\\/](template|metrics|markdown|language))/;
-
-/** The parts of SvelteKit's built server manifest read here: each route's layout, error and page nodes. */
-interface BuiltRoutes {
-	_: {
-		routes: Array<{
-			pattern: RegExp;
-			page: { layouts: Array<number | undefined>; errors: Array<number | undefined>; leaf: number } | null;
-		}>;
-	};
-}
-
-/** Vite's build manifest (https://vite.dev/guide/backend-integration): each chunk's file, static imports and CSS. */
-type ViteManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
-
-/**
- * Every page of this static app starts from the one fallback page, which names only the app's
- * entry files; a page's own files (its layouts' and page's code and styles) are requested only once
- * SvelteKit's start has run, a second round of loading. Once the adapter has written the fallback,
- * this fills in its list of each route's own files (app.html's `route-files` block), which
- * app.html's inline script preloads for the page being opened while the HTML parses.
- */
-function routeFiles(): Plugin {
-	let ssr = false;
-	let root = '';
-	return {
-		name: 'postmortem-workbench:route-files',
-		apply: 'build',
-		configResolved(config) {
-			ssr = !!config.build.ssr;
-			root = config.root;
-		},
-		closeBundle: {
-			sequential: true,
-			async handler() {
-				if (!ssr) return; // the adapter runs at the end of the server build
-				const output = join(root, '.svelte-kit', 'output');
-				const { manifest } = (await import(pathToFileURL(join(output, 'server', 'manifest.js')).href)) as { manifest: BuiltRoutes };
-				const client = JSON.parse(readFileSync(join(output, 'client', '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
-				const page = join(root, buildDir, '200.html');
-				const html = readFileSync(page, 'utf8');
-				/** A node's JS and CSS files, with everything they import statically. */
-				const filesOf = (key: string, out: Set<string>) => {
-					const chunk = client[key];
-					if (!chunk || out.has(chunk.file)) return;
-					out.add(chunk.file);
-					for (const css of chunk.css ?? []) out.add(css);
-					for (const dep of chunk.imports ?? []) filesOf(dep, out);
-				};
-				const files: string[] = [];
-				const routes = manifest._.routes.flatMap((route) => {
-					if (!route.page) return [];
-					const { layouts, errors, leaf } = route.page;
-					const own = new Set<string>();
-					for (const n of [...layouts, ...errors, leaf])
-						if (n !== undefined) filesOf(`.svelte-kit/generated/client-optimized/nodes/${n}.js`, own);
-					// What the fallback page already loads (the entry, the root layout) is left out.
-					const ids = [...own]
-						.filter((f) => !html.includes(`"/${f}"`))
-						.map((f) => (files.includes(f) ? files.indexOf(f) : files.push(f) - 1));
-					return [[route.pattern.source, ids]];
-				});
-				if (!files.some((f) => f.includes('/nodes/'))) throw new Error('route-files: found no page files in the build manifests');
-				const empty = '<script type="application/json" id="route-files">{"files":[],"routes":[]}</script>';
-				if (!html.includes(empty)) throw new Error(`route-files: ${page} has no empty route-files block to fill in`);
-				const data = JSON.stringify({ files, routes }).replace(/</g, '\\u003c');
-				writeFileSync(page, html.replace(empty, empty.replace('{"files":[],"routes":[]}', data)));
-			}
-		}
-	};
-}
 
 export default defineConfig({
 	build: {
@@ -118,7 +44,6 @@ export default defineConfig({
 	},
 	plugins: [
 		sveltekit(),
-		routeFiles(),
 		SvelteKitPWA({
 			strategies: 'generateSW',
 			registerType: 'prompt',

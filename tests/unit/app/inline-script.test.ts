@@ -1,4 +1,4 @@
-// app.html's inline script, run as it is: it preloads the opened page's own files, and reads what the
+// app.html's inline script, run as it is: it reads what the
 // first screen shows (against fake-indexeddb here) for the app's storage to take (see app.html).
 import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
@@ -12,33 +12,10 @@ const html = readFileSync(new URL('../../../src/app.html', import.meta.url), 'ut
 const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
 const g = globalThis as Record<string, unknown>;
 
-/** The route-files block as the build fills it in (see vite.config.ts): two routes, one file shared. */
-const ROUTE_FILES = JSON.stringify({
-	files: [
-		'_app/immutable/nodes/3.a.js',
-		'_app/immutable/assets/3.b.css',
-		'_app/immutable/chunks/editor.c.js',
-		'_app/immutable/nodes/4.d.js'
-	],
-	routes: [
-		['^\\/$', [0, 1]],
-		['^\\/p\\/([^/]+?)(?:\\/([^/]+))?\\/?$', [2, 3]]
-	]
-});
-
-/** What the script added to the document's head. */
-let added: Array<{ rel: string; as?: string; href: string }> = [];
-
 /** Load a page at `pathname`: run app.html's inline script; resolves once its read (if any) is done. */
-async function loadPage(pathname: string, routeFiles = ROUTE_FILES) {
+async function loadPage(pathname: string) {
 	g.window = globalThis;
 	g.location = { pathname };
-	added = [];
-	g.document = {
-		getElementById: (id: string) => (id === 'route-files' ? { textContent: routeFiles } : null),
-		createElement: () => ({}),
-		head: { appendChild: (link: (typeof added)[number]) => added.push(link) }
-	};
 	runInThisContext(script);
 	await window.__earlyRead?.promise;
 	return window.__earlyRead;
@@ -69,35 +46,6 @@ afterEach(() => {
 	delete g.window;
 	delete g.location;
 	delete g.document;
-});
-
-describe("preloading the opened page's own files", () => {
-	it("on a postmortem page: that route's files, scripts as module preloads", async () => {
-		await loadPage('/p/abc/timeline');
-		expect(added).toEqual([
-			{ rel: 'modulepreload', href: '/_app/immutable/chunks/editor.c.js' },
-			{ rel: 'modulepreload', href: '/_app/immutable/nodes/4.d.js' }
-		]);
-	});
-
-	it('on the library: its files, styles fetched without being applied out of order', async () => {
-		await loadPage('/');
-		expect(added).toEqual([
-			{ rel: 'modulepreload', href: '/_app/immutable/nodes/3.a.js' },
-			// crossOrigin as the stylesheet link the app adds later has it, or the preload goes unused.
-			{ rel: 'preload', as: 'style', crossOrigin: '', href: '/_app/immutable/assets/3.b.css' }
-		]);
-	});
-
-	it('nothing for a page without a listed route, an empty list (a dev server) or a broken one', async () => {
-		await loadPage('/settings');
-		expect(added).toEqual([]);
-		await loadPage('/p/abc', '{"files":[],"routes":[]}');
-		expect(added).toEqual([]);
-		// A broken list must not stop the rest of the script: the early read still starts.
-		expect(await loadPage('/p/abc', '{"files":')).toMatchObject({ key: 'abc', done: true });
-		expect(added).toEqual([]);
-	});
 });
 
 describe('the read app.html starts as the page loads', () => {
