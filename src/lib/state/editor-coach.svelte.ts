@@ -2,7 +2,7 @@
  * The editor's language coach on this thread: the linter loaded on first need, its cache of findings
  * per text, and what a text field needs to show and settle them.
  */
-import type { LanguageFinding, TextField } from '$lib/domain';
+import type { LanguageFinding, PostmortemFinding } from '$lib/domain';
 import { lazy, type Lazy } from '$lib/scheduling';
 
 /** The language engine and the checklist's checks: the largest part of the editor's code. */
@@ -80,13 +80,8 @@ export function warmUpLint(): void {
 	);
 }
 
-/** A language finding located in the document. */
-export interface LocatedFinding {
-	field: TextField;
-	finding: LanguageFinding;
-	key: string;
-	reviewed: boolean;
-}
+/** A language finding located in the document (the domain's PostmortemFinding). */
+export type LocatedFinding = PostmortemFinding;
 
 /** What a text field needs to show and settle its language findings. */
 export interface Coach {

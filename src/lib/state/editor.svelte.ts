@@ -4,6 +4,7 @@ import {
 	createTimelineEntry,
 	deriveMetrics,
 	findingKey,
+	locateFindings,
 	newId,
 	sortTimeline,
 	textFields,
@@ -71,14 +72,7 @@ export class EditorState {
 	private analyseSoon = idleOnce(() => (this.analysed = this.draft), 200);
 	readonly findings: LocatedFinding[] = $derived.by(() => {
 		if (!this.analysisReady) return [];
-		const reviewed = new Set(this.analysed.reviewedFindings);
-		const out: LocatedFinding[] = [];
-		for (const field of textFields(this.analysed))
-			for (const finding of cachedLint(field.text)) {
-				const key = findingKey(field.ref, finding);
-				out.push({ field, finding, key, reviewed: reviewed.has(key) });
-			}
-		return out;
+		return locateFindings(this.analysed, cachedLint);
 	});
 	readonly openFindings = $derived(this.findings.filter((f) => !f.reviewed));
 	readonly review: ReviewItem[] = $derived.by(() => {
