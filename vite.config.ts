@@ -10,23 +10,28 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const LIBRARY_SIDE_ROUTE = /[\\/]src[\\/]routes[\\/](?!p[\\/])[^?]*\.svelte$/;
 
 /** The part of Rolldown's chunking context used here (its public getModuleInfo). */
-type ChunkGraph = { getModuleInfo(id: string): { importers: readonly string[] } | null };
+type ChunkGraph = { getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null };
 
 /**
- * Whether the pages other than a postmortem's load `id` up front: some chain of static importers in
- * the build's module graph leads from one of their route files to it. Worked out from the graph, so
- * it cannot go stale when a file is added, moved or renamed (a list of editor modules did).
+ * Whether the pages other than a postmortem's load `id`: some chain of importers in the build's
+ * module graph leads from one of their route files to it, through static imports only (`lazily`
+ * false: they load it up front) or through dynamic ones too (`lazily` true: they may load it on
+ * demand, as the library loads Dexie and the restore path). Worked out from the graph, so it
+ * cannot go stale when a file is added, moved or renamed (a list of editor modules did).
  */
-function libraryLoads(id: string, graph: ChunkGraph, seen: Map<string, boolean>): boolean {
+function libraryLoads(id: string, graph: ChunkGraph, lazily: boolean, seen: Map<string, boolean>): boolean {
 	const known = seen.get(id);
 	if (known !== undefined) return known;
 	seen.set(id, false); // a cycle adds nothing
-	const found = LIBRARY_SIDE_ROUTE.test(id) || (graph.getModuleInfo(id)?.importers ?? []).some((i) => libraryLoads(i, graph, seen));
+	const info = graph.getModuleInfo(id);
+	const importers = [...(info?.importers ?? []), ...(lazily ? (info?.dynamicImporters ?? []) : [])];
+	const found = LIBRARY_SIDE_ROUTE.test(id) || importers.some((i) => libraryLoads(i, graph, lazily, seen));
 	seen.set(id, found);
 	return found;
 }
 /** libraryLoads' answers for the build under way. */
-let reach = new Map<string, boolean>();
+let upFront = new Map<string, boolean>();
+let onDemand = new Map<string, boolean>();
 
 export default defineConfig({
 	build: {
@@ -47,8 +52,19 @@ export default defineConfig({
 				// (libraryLoads); the regex list it replaced gave the same chunks (bench:ab: 77.4 KB both).
 				codeSplitting: {
 					groups: [
-						{ name: (id, graph) => (libraryLoads(id, graph, reach) ? 'shared' : null), tags: ['$initial'], minShareCount: 2, priority: 2 },
-						{ name: 'editor', tags: ['$initial'], minShareCount: 2, priority: 1 }
+						{
+							name: (id, graph) => (libraryLoads(id, graph, false, upFront) ? 'shared' : null),
+							tags: ['$initial'],
+							minShareCount: 2,
+							priority: 2
+						},
+						// Not what the library may load on demand: that would bring the whole editor chunk along.
+						{
+							name: (id, graph) => (libraryLoads(id, graph, true, onDemand) ? null : 'editor'),
+							tags: ['$initial'],
+							minShareCount: 2,
+							priority: 1
+						}
 					]
 				}
 			},
@@ -63,7 +79,7 @@ export default defineConfig({
 	},
 	plugins: [
 		// The reachability worked out by libraryLoads holds for one build's module graph.
-		{ name: 'postmortem-workbench:chunk-graph', buildStart: () => void (reach = new Map()) },
+		{ name: 'postmortem-workbench:chunk-graph', buildStart: () => void ((upFront = new Map()), (onDemand = new Map())) },
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'generateSW',

@@ -4,19 +4,10 @@ export * from './metrics';
 export * from './markdown';
 export * from './markdown-import';
 export * from './json';
+export * from './limits';
 export {
 	FORBIDDEN_KEYS,
-	FORMAT,
-	FORMAT_VERSION,
 	ImportRefusal,
-	LIMITS,
-	MAX_DEPTH,
-	MAX_FIELD_CHARS,
-	MAX_ID_CHARS,
-	MAX_IMPORT_BYTES,
-	MAX_KEPT_DEPTH,
-	MAX_SHORT_CHARS,
-	MAX_TIMEBOX_MINUTES,
 	PostmortemSchema,
 	TimelineEntrySchema,
 	ContributingFactorSchema,

@@ -1,6 +1,6 @@
 // Direct module imports keep the library's first load small; the example loads on demand.
 import { createPostmortem, type Postmortem } from '$lib/domain/model';
-import { UNTITLED } from '$lib/domain';
+import { UNTITLED } from '$lib/domain/labels';
 import {
 	Live,
 	create,

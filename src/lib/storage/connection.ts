@@ -10,7 +10,12 @@ import type { WorkbenchDB } from './db';
 // The module's evaluation (Dexie's is ~10 ms on a fast machine) is a task of its own: what uses it
 // (the first query, the probe, the live queries) carries on in the next task, so neither makes
 // the other's task long.
-const storage = lazy(() => import('./db').then((m) => new Promise<typeof m>((resolve) => nextTask(() => resolve(m)))));
+const storage = lazy(() =>
+	import('./db')
+		// An upgrade runs the domain's restore over every stored postmortem: load it first, when one is due.
+		.then(async (m) => ((await m.upgradeDue()) && (await m.loadUpgrader()), m))
+		.then((m) => new Promise<typeof m>((resolve) => nextTask(() => resolve(m))))
+);
 const loadedListeners: Array<(d: WorkbenchDB) => void> = [];
 
 /** Dexie and the app's schema, loaded once (tried again after a failed load). */

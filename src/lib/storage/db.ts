@@ -1,6 +1,6 @@
 import Dexie, { liveQuery, type EntityTable, type Transaction } from 'dexie';
-import type { Postmortem, Severity, Status } from '$lib/domain/model';
-import { POSTMORTEM_MIGRATIONS, POSTMORTEM_VERSION, restorePostmortem, type PostmortemMigration } from '$lib/domain/restore';
+import { POSTMORTEM_VERSION, type Postmortem, type Severity, type Status } from '$lib/domain/model';
+import type { PostmortemMigration, restorePostmortem } from '$lib/domain/restore';
 import { summarize } from './summary';
 
 /** The small row the library lists, kept beside each postmortem so the list never loads whole documents. */
@@ -28,7 +28,34 @@ export const DB_NAME = 'postmortem-workbench';
 export interface ShapeVersions {
 	/** The current shape version (the database version is the same number). */
 	to: number;
-	migrations: Readonly<Record<number, PostmortemMigration>>;
+	/** The migrations restore applies (default: the domain's own). */
+	migrations?: Readonly<Record<number, PostmortemMigration>>;
+}
+
+/**
+ * The upgrade path (the domain's restore, with valibot and the schema), loaded only when opening
+ * the database will upgrade it (`upgradeDue`), so the library does not download it on every visit.
+ */
+let upgrader: typeof restorePostmortem | undefined;
+
+/** Load the upgrade path; connection.ts does it before the first open when `upgradeDue`. */
+export async function loadUpgrader(): Promise<void> {
+	upgrader ??= (await import('$lib/domain/restore')).restorePostmortem;
+}
+
+/**
+ * Whether opening database `name` will upgrade it to version `to`: it exists at an older version.
+ * IndexedDB lists databases with their versions; Dexie stores its version N as native version N × 10.
+ * Where the list cannot be had, assume it will.
+ */
+export async function upgradeDue(name = DB_NAME, to = POSTMORTEM_VERSION): Promise<boolean> {
+	if (to <= 1) return false; // version 1 is the first: there is nothing to upgrade from
+	try {
+		const found = (await indexedDB.databases()).find((d) => d.name === name);
+		return !!found?.version && found.version / 10 < to;
+	} catch {
+		return true;
+	}
 }
 
 /**
@@ -43,7 +70,7 @@ export class WorkbenchDB extends Dexie {
 	summaries!: EntityTable<PostmortemSummary, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
 
-	constructor(name = DB_NAME, shapes: ShapeVersions = { to: POSTMORTEM_VERSION, migrations: POSTMORTEM_MIGRATIONS }) {
+	constructor(name = DB_NAME, shapes: ShapeVersions = { to: POSTMORTEM_VERSION }) {
 		super(name);
 		this.version(1).stores({
 			postmortems: 'id',
@@ -59,10 +86,13 @@ export class WorkbenchDB extends Dexie {
 
 /** Upgrade every stored postmortem from shape version `to - 1` to `to`, and its library row. */
 async function upgradeRows(tx: Transaction, to: number, migrations: ShapeVersions['migrations']): Promise<void> {
+	const restore = upgrader;
+	// Never upgrade without it: the open fails (and says so) and the stored rows stay as they are.
+	if (!restore) throw new Error('The database needs an upgrade, but the upgrade code was not loaded. Reload the page.');
 	const rows = await tx.table('postmortems').toArray();
 	const upgraded: Postmortem[] = [];
 	for (const row of rows) {
-		const r = restorePostmortem(row, { version: to - 1, to, migrations });
+		const r = restore(row, { version: to - 1, to, ...(migrations ? { migrations } : {}) });
 		// A row that cannot be upgraded stays as it was (never dropped); reading it reports why.
 		if (r.ok) upgraded.push(r.postmortem);
 	}

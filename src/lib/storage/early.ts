@@ -1,11 +1,9 @@
-import type { Postmortem } from '$lib/domain/model';
-import { restorer } from './restoring';
 import type { PostmortemSummary } from './db';
 
 /**
- * The read that src/app.html's inline script starts while the page's HTML parses: the library rows
- * (`key` null) or one postmortem (`key` its id), with plain IndexedDB, long before Dexie and the
- * app's code have loaded.
+ * The read that src/app.html's inline script starts on the library while the page's HTML parses:
+ * the library rows (`key` null), with plain IndexedDB, long before Dexie and the app's code have
+ * loaded. (Opening a postmortem the same way measured no faster: bench/README.md.)
  */
 interface EarlyRead {
 	key: string | null;
@@ -44,26 +42,6 @@ export function takeEarlyList(): PostmortemSummary[] | Promise<PostmortemSummary
 	const rows = () =>
 		read.ok && Array.isArray(read.value) && read.value.every(isSummary) ? (read.value as PostmortemSummary[]).reverse() : undefined;
 	return read.done ? rows() : read.promise.then(rows);
-}
-
-/**
- * The early read of postmortem `id`, if the page started one: resolves to what it found, or to
- * undefined when it failed (then read it again the usual way). Any call drops the early read, so
- * it is never served later, stale.
- */
-export function takeEarlyPostmortem(id: string): Promise<{ found: Postmortem | undefined } | undefined> | undefined {
-	const read = earlyRead();
-	dropEarlyRead();
-	if (!read || read.key !== id) return undefined;
-	return Promise.all([read.promise, restorer()]).then(([, restorePostmortem]) => {
-		if (!read.ok) return undefined;
-		if (read.value === undefined) return { found: undefined };
-		// Read past Dexie, so possibly an older shape (a database Dexie has not upgraded yet): the
-		// same restore as every other read of a stored or kept postmortem. One it cannot read (a
-		// newer version's) is read again by Dexie, which reports why.
-		const restored = restorePostmortem(read.value);
-		return restored.ok ? { found: restored.postmortem } : undefined;
-	});
 }
 
 /** A library row as this build writes it. */

@@ -5,7 +5,7 @@ import { stored as marked, summarize } from './summary';
 import type { PostmortemSummary, WorkbenchDB } from './db';
 import { database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
-import { dropEarlyRead, takeEarlyPostmortem } from './early';
+import { dropEarlyRead } from './early';
 import { forgetUnsaved, onUnsavedKept, unsavedRows } from './unsaved';
 
 export { summarize } from './summary';
@@ -26,10 +26,6 @@ export function list(): Promise<PostmortemSummary[]> {
 
 /** One whole postmortem, or undefined. */
 export function get(id: string): Promise<Postmortem | undefined> {
-	// Opening the app on this postmortem's page: app.html started reading it as the HTML parsed.
-	// Taken only when there is one, so a live query's re-reads stay plain Dexie reads.
-	const early = takeEarlyPostmortem(id);
-	if (early) return early.then((taken) => (taken ? taken.found : reading((d) => d.postmortems.get(id))));
 	return reading((d) => d.postmortems.get(id));
 }
 

@@ -2,8 +2,8 @@ import { lazy } from '$lib/scheduling';
 
 /**
  * The domain's restore path (valibot and the schema, ~6 KB gzip), loaded when a read that bypasses
- * Dexie first needs it (app.html's early read, the journal of unsaved edits) rather than with the
- * page: db.ts, loaded with Dexie, imports it directly.
+ * Dexie first needs it (the journal of unsaved edits, when it holds any) rather than with the page;
+ * db.ts loads it itself before an upgrade.
  */
 const module = lazy(() => import('$lib/domain/restore'));
 

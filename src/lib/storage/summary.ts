@@ -1,5 +1,5 @@
 import type { Postmortem } from '$lib/domain/model';
-import { POSTMORTEM_VERSION } from '$lib/domain/restore';
+import { POSTMORTEM_VERSION } from '$lib/domain/model';
 import { completion } from '$lib/domain/progress';
 import type { PostmortemSummary } from './db';
 

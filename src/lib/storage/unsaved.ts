@@ -51,8 +51,7 @@ export function forgetUnsaved(id: string, always = false): void {
 export async function unsavedRows(): Promise<Postmortem[]> {
 	const s = store();
 	if (!s) return [];
-	const restorePostmortem = await restorer();
-	const rows: Postmortem[] = [];
+	const kept: unknown[] = [];
 	const keys: string[] = [];
 	for (let i = 0; i < s.length; i++) keys.push(s.key(i) ?? '');
 	for (const key of keys) {
@@ -69,10 +68,14 @@ export async function unsavedRows(): Promise<Postmortem[]> {
 			s.removeItem(key);
 			continue;
 		}
-		const restored = restorePostmortem(raw);
-		if (restored.ok) rows.push(restored.postmortem);
+		kept.push(raw);
 	}
-	return rows;
+	if (!kept.length) return []; // the usual case: the restore path is not even loaded
+	const restorePostmortem = await restorer();
+	return kept.flatMap((raw) => {
+		const restored = restorePostmortem(raw);
+		return restored.ok ? [restored.postmortem] : [];
+	});
 }
 
 /**

@@ -1,6 +1,6 @@
 // A real schema upgrade: data written by version N of the app, through every path that writes
 // (editing, the close-time flush, import, the localStorage journal) and read back by every path
-// that reads (app.html's early read, Dexie, the journal's recovery, a JSON file), opens, edits and
+// that reads (app.html's early read of the library, Dexie, the journal's recovery, a JSON file), opens, edits and
 // exports correctly under version N + 1, whose migration changes a field's shape.
 //
 // Version N + 1 is made up here: in it "authors" is a list; version N wrote one text ("Ana, Ben").
@@ -37,7 +37,7 @@ vi.mock('$lib/domain/restore', async (importOriginal) => {
 const { createPostmortem, parseImport, toJson } = await import('$lib/domain');
 type Postmortem = import('$lib/domain').Postmortem;
 const storage = await import('$lib/storage');
-const { DB_NAME, WorkbenchDB, useDatabase } = await import('$lib/storage/db');
+const { DB_NAME, WorkbenchDB, loadUpgrader, upgradeDue, useDatabase } = await import('$lib/storage/db');
 
 const html = readFileSync(new URL('../../../src/app.html', import.meta.url), 'utf8');
 const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
@@ -49,7 +49,7 @@ function versionN(title: string): Postmortem {
 }
 
 /** Version N's database: the same name, at version 1. */
-const databaseN = () => new WorkbenchDB(DB_NAME, { to: 1, migrations: {} });
+const databaseN = () => new WorkbenchDB(DB_NAME, { to: 1 });
 
 async function rawRow(id: string): Promise<Record<string, unknown>> {
 	const probe = databaseN();
@@ -103,18 +103,22 @@ describe('a schema upgrade that changes a field’s shape', () => {
 		// What is stored is version N's shape.
 		expect((await rawRow(saved.id)).authors).toBe('Ana, Ben');
 
-		// ---- Version N + 1 starts on a postmortem's page: app.html's early read runs before Dexie opens.
+		// ---- Version N + 1 starts on the library: app.html's early read of its rows runs before Dexie opens.
 		g.window = globalThis;
-		g.location = { pathname: `/p/${saved.id}` };
+		g.location = { pathname: '/' };
 		runInThisContext(script);
 		await window.__earlyRead?.promise;
-		useDatabase(new WorkbenchDB()); // N + 1's schema: database version 2
-		const early = (await storage.get(saved.id))!;
-		expect(early).toMatchObject({ title: 'Edited', summary: 'typed under N', authors: ['Ana', 'Ben'], schemaVersion: 2 });
+		// What the app's start does before Dexie opens a database an upgrade is due for.
+		expect(await upgradeDue(DB_NAME, 2)).toBe(true);
+		await loadUpgrader();
+		useDatabase(new WorkbenchDB(DB_NAME, { to: 2 })); // N + 1's schema: database version 2
+		const early = await storage.takeEarlyList();
+		expect(early?.map((r) => r.title).sort()).toEqual(['Edited', 'Flushed as the tab closed', 'Imported under N', 'Journalled'].sort());
+		const opened = (await storage.get(saved.id))!;
+		expect(opened).toMatchObject({ title: 'Edited', summary: 'typed under N', authors: ['Ana', 'Ben'], schemaVersion: 2 });
 
-		// Editing the copy the early read gave: Dexie upgrades the database first, and the save
-		// writes today's shape over the migrated row (never the old shape back).
-		const afterEdit = await storage.save({ ...early, lessons: 'learned under N + 1' });
+		// Editing it writes today's shape over the migrated row (never the old shape back).
+		const afterEdit = await storage.save({ ...opened, lessons: 'learned under N + 1' });
 		const row = await rawRow(saved.id);
 		expect(row).toMatchObject({ authors: ['Ana', 'Ben'], lessons: 'learned under N + 1', schemaVersion: 2 });
 		expect(afterEdit.revision).toBe(saved.revision + 1);
