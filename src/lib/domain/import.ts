@@ -24,17 +24,25 @@ import {
 
 // ---------------------------------------------------------------- guards
 
-/** UTF-8 size of a string, stopping early once it exceeds `limit`. */
+/** Characters encoded per step of utf8Length: its buffer holds their UTF-8 (at most 3 bytes each). */
+const UTF8_STEP = 1 << 16;
+
+/**
+ * UTF-8 size of a string (as TextEncoder writes it: a lone surrogate becomes U+FFFD), stopping
+ * early once it exceeds `limit`. Encoded a slice at a time into one small buffer, so a large file's
+ * text is never copied whole.
+ */
 export function utf8Length(text: string, limit = Infinity): number {
+	const encoder = new TextEncoder();
+	const buffer = new Uint8Array(UTF8_STEP * 3);
 	let bytes = 0;
-	for (let i = 0; i < text.length && bytes <= limit; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x80) bytes += 1;
-		else if (c < 0x800) bytes += 2;
-		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-			bytes += 4;
-			i++;
-		} else bytes += 3;
+	for (let i = 0; i < text.length && bytes <= limit;) {
+		let end = Math.min(text.length, i + UTF8_STEP);
+		// Never split a surrogate pair between two slices.
+		const last = text.charCodeAt(end - 1);
+		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+		bytes += encoder.encodeInto(text.slice(i, end), buffer).written;
+		i = end;
 	}
 	return bytes;
 }
