@@ -1,6 +1,7 @@
 import {
 	createContributingFactor,
 	createCorrectiveAction,
+	conflictCopy,
 	createTimelineEntry,
 	deriveMetrics,
 	findingKey,
@@ -274,14 +275,7 @@ export class EditorState {
 		const theirs = this.conflict;
 		if (!theirs) return;
 		const mine = this.draft;
-		const loser = choice === 'mine' ? theirs : mine;
-		const suffix = choice === 'mine' ? 'version from another tab' : 'my unsaved version';
-		await create({
-			...loser,
-			id: crypto.randomUUID(),
-			title: `${loser.title || 'Untitled'} (${suffix})`,
-			createdAt: new Date().toISOString()
-		});
+		await create(conflictCopy(choice === 'mine' ? theirs : mine, choice));
 		this.conflict = undefined;
 		editing();
 		if (choice === 'theirs') {
