@@ -3,21 +3,6 @@
 import { POSTMORTEM_VERSION, createPostmortem, type Postmortem } from './model';
 import { FORBIDDEN_KEYS, FORMAT, FORMAT_VERSION, refuse } from './schema';
 
-// The limits and the import's result type are defined in schema.ts; re-exported for the modules that import them from here.
-export {
-	FORBIDDEN_KEYS,
-	FORMAT,
-	FORMAT_VERSION,
-	ImportRefusal,
-	LIMITS,
-	MAX_DEPTH,
-	MAX_FIELD_CHARS,
-	MAX_IMPORT_BYTES,
-	MAX_TIMEBOX_MINUTES,
-	type ImportKind,
-	type ImportResult
-} from './schema';
-
 /** Upgrades a raw file object from version N to version N + 1. */
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 

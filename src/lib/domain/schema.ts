@@ -29,30 +29,8 @@ import { isDateOnly, isValidTimeZone, isWallClock } from './metrics';
 // ---------------------------------------------------------------- limits
 
 // The limits are plain numbers in limits.ts, so the editor can show them without loading valibot.
-import {
-	FORMAT,
-	FORMAT_VERSION,
-	LIMITS,
-	MAX_DEPTH,
-	MAX_FIELD_CHARS,
-	MAX_ID_CHARS,
-	MAX_IMPORT_BYTES,
-	MAX_KEPT_DEPTH,
-	MAX_SHORT_CHARS,
-	MAX_TIMEBOX_MINUTES
-} from './limits';
-export {
-	FORMAT,
-	FORMAT_VERSION,
-	LIMITS,
-	MAX_DEPTH,
-	MAX_FIELD_CHARS,
-	MAX_ID_CHARS,
-	MAX_IMPORT_BYTES,
-	MAX_KEPT_DEPTH,
-	MAX_SHORT_CHARS,
-	MAX_TIMEBOX_MINUTES
-};
+import { LIMITS, MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_SHORT_CHARS, MAX_TIMEBOX_MINUTES } from './limits';
+export * from './limits';
 
 /** Keys that are refused anywhere in an imported or stored value (prototype pollution). */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

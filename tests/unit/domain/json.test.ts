@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostmortem, DEFAULT_AGENDA, POSTMORTEM_VERSION, type Postmortem } from '$lib/domain/model';
-import {
-	FORMAT,
-	FORMAT_VERSION,
-	ImportRefusal,
-	MAX_IMPORT_BYTES,
-	MIGRATIONS,
-	migrate,
-	toJson,
-	toJsonBundle,
-	type ImportResult
-} from '$lib/domain/json';
+import { MIGRATIONS, migrate, toJson, toJsonBundle } from '$lib/domain/json';
+import { FORMAT, FORMAT_VERSION, ImportRefusal, MAX_IMPORT_BYTES, type ImportResult } from '$lib/domain/schema';
 import { parseImport } from '$lib/domain/import';
 import { examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';
