@@ -145,9 +145,13 @@ export function textFromDocument(lines: readonly string[]): string {
 	return normalizeMarkdown(lines.map((l) => (!inFence(l) && l.startsWith(' ') && isOwnHeading(l.slice(1)) ? l.slice(1) : l)).join('\n'));
 }
 
-const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\\]*$/;
+/**
+ * A URL written as a CommonMark autolink. Only web and mail links: another renderer (a wiki, a code
+ * host) makes an autolink clickable, so a `javascript:` or `data:` URL typed as a link stays text.
+ */
+const AUTOLINK = /^(https?:\/\/|mailto:)[^\s<>\\]*$/i;
 
-/** A link for a table cell: an autolink when it is a plain URL, escaped text otherwise. */
+/** A link for a table cell: an autolink when it is a plain web or mail URL, escaped text otherwise. */
 function linkCell(link: string): string {
 	const s = link.trim();
 	if (s && AUTOLINK.test(s)) return `<${s.replace(/\|/g, '\\|')}>`;

@@ -9,6 +9,7 @@ import {
 import { escapeInline, exportFileName, slugify, toMarkdown } from '$lib/domain/markdown';
 import { examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';
+import { parseImport } from '$lib/domain/import';
 
 const NOW = new Date('2026-03-11T09:00:00Z');
 
@@ -221,5 +222,36 @@ describe('exportFileName', () => {
 		expect(slug.length).toBeLessThanOrEqual(60);
 		expect(slug).toMatch(/^word(-word)+$/);
 		expect(slugify('x'.repeat(100))).toHaveLength(60);
+	});
+});
+
+describe('links in the Markdown export', () => {
+	const withLinks = (link: string) => ({
+		...createPostmortem(new Date('2026-03-01T10:00:00Z'), 'UTC'),
+		title: 'Links',
+		timeline: [{ ...createTimelineEntry('2026-03-01T10:00'), what: 'x', link }],
+		correctiveActions: [{ ...createCorrectiveAction('Fix it'), trackerLink: link }]
+	});
+
+	it('writes web and mail links as links', () => {
+		for (const link of ['https://tracker.example/T-1', 'http://wiki.example/a', 'mailto:oncall@example.com']) {
+			expect(toMarkdown(withLinks(link))).toContain(`<${link}>`);
+		}
+	});
+
+	it('writes any other scheme as text, so no renderer makes it clickable, and it imports back as typed', () => {
+		for (const link of [
+			'javascript:alert(1)',
+			'JavaScript:alert(document.cookie)',
+			'data:text/html,<script>alert(1)</script>',
+			'vbscript:msgbox',
+			'file:///etc/passwd'
+		]) {
+			const md = toMarkdown(withLinks(link));
+			expect(md).not.toMatch(/<(javascript|data|vbscript|file):/i);
+			const back = parseImport(md);
+			expect(back.ok && back.postmortems[0].timeline[0].link).toBe(link);
+			expect(back.ok && back.postmortems[0].correctiveActions[0].trackerLink).toBe(link);
+		}
 	});
 });
