@@ -94,6 +94,13 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 		['proto.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"__proto__":{"x":1}}}', /__proto__/],
 		['notes.md', '# Meeting notes\n\nWe talked about the outage.\n', /none of the fields or sections/],
 		[
+			'chat.txt',
+			'[10:02] <ana> checkout is failing\n[10:03] <ben> looking\n[10:05] <ana> rolled back\n',
+			/plain text \(it looks like a chat log.*imports its own JSON exports/i
+		],
+		['null.json', 'null', /holds null, not a postmortem/],
+		['shot.json', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000', /not a text file/],
+		[
 			'deep.json',
 			'{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"extra":' +
 				'['.repeat(5000) +

@@ -155,7 +155,22 @@ export function parseJsonImport(text: string, now: Date = new Date()): ImportRes
 	if (bad) {
 		return refuse(`This file contains the key "${bad.key}" (at ${bad.path}), which is not allowed for safety reasons.`);
 	}
-	if (!isRecord(data) || data.format === undefined) {
+	if (!isRecord(data)) {
+		const what =
+			data === null
+				? 'null'
+				: Array.isArray(data)
+					? 'a list'
+					: typeof data === 'number'
+						? 'a number'
+						: typeof data === 'string'
+							? 'a text'
+							: typeof data === 'boolean'
+								? `${data}`
+								: typeName(data);
+		return refuse(`This JSON file holds ${what}, not a postmortem. ${ACCEPTED}`);
+	}
+	if (data.format === undefined) {
 		return refuse('This JSON file is not a Postmortem Workbench export (it has no "format": "postmortem-workbench").');
 	}
 	if (data.format !== FORMAT) {
@@ -216,7 +231,7 @@ export function parseJsonImport(text: string, now: Date = new Date()): ImportRes
  * Read an exported file: our JSON (single or bundle, any older version) or our Markdown. Nothing is
  * partly imported: any problem refuses the whole file with a message naming it.
  */
-export function parseImport(text: string, now: Date = new Date()): ImportResult {
+export function parseImport(text: string, now: Date = new Date(), fileName = ''): ImportResult {
 	try {
 		if (typeof text !== 'string') return refuse('This file could not be read as text.');
 		if (isTooLarge(text)) {
@@ -225,10 +240,61 @@ export function parseImport(text: string, now: Date = new Date()): ImportResult 
 		const body = text.replace(/^\uFEFF/, '');
 		const first = body.trimStart()[0];
 		if (first === undefined) return refuse('This file is empty.');
-		if (first === '{' || first === '[') return parseJsonImport(body, now);
+		const kind = fileKind(body, fileName);
+		if (kind === 'binary') return refuse(`It is not a text file (an image, an archive or a document?). ${ACCEPTED}`);
+		if (kind === 'json') return parseJsonImport(body, now);
+		if (kind === 'text') return refuse(`It is plain text (${describeText(body)}), not a postmortem. ${ACCEPTED}`);
 		return parseMarkdownImport(body, now);
 	} catch (e) {
 		if (e instanceof ImportRefusal) return { ok: false, error: e.message };
 		return { ok: false, error: `This file could not be imported (${e instanceof Error ? e.message : String(e)}).` };
 	}
+}
+
+/** What the import takes, said after a refusal of a file of another kind. */
+const ACCEPTED =
+	'The app imports its own JSON exports and backups (.json) and postmortems in Markdown that start with a "# Title" line (.md).';
+
+/**
+ * What a file holds, by its content and its name together: bytes that are no text (NUL or many
+ * undecodable characters early on), JSON (a .json name, or text that starts like a JSON object or
+ * list and parses), Markdown (a .md name, or a "#" heading first), or other text.
+ */
+function fileKind(body: string, fileName: string): 'binary' | 'json' | 'markdown' | 'text' {
+	const head = body.slice(0, 4096);
+	const undecodable = head.match(/\uFFFD/g)?.length ?? 0;
+	if (head.includes('\u0000') || undecodable > 8) return 'binary';
+	const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+	if (ext === 'json') return 'json';
+	if (ext === 'md' || ext === 'markdown') return 'markdown';
+	const start = body.trimStart();
+	if (start[0] === '{' || start[0] === '[') {
+		// A chat log's "[10:02] name: …" starts like a JSON list too: only text that parses is JSON.
+		if (start[0] === '{' || looksLikeJson(body)) return 'json';
+		return 'text';
+	}
+	if (start[0] === '#') return 'markdown';
+	// Without a name saying otherwise, a file whose first line is no heading is read as Markdown
+	// only if it has a heading further on (the Markdown reader then says what it lacks).
+	return /^#{1,6} /m.test(head) ? 'markdown' : 'text';
+}
+
+/** Whether text that starts with "[" is JSON (it parses, or breaks off like a truncated export). */
+function looksLikeJson(body: string): boolean {
+	try {
+		JSON.parse(body);
+		return true;
+	} catch {
+		return /^\s*\[\s*(\{|\]|$)/.test(body);
+	}
+}
+
+/** A few words on what a text file seems to be, for the refusal. */
+function describeText(body: string): string {
+	const lines = body.split('\n', 40).filter((l) => l.trim());
+	const timed = lines.filter(
+		(l) => /^\s*\[?\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\]?\s/i.test(l) || /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(l)
+	).length;
+	if (lines.length && timed / lines.length >= 0.3) return 'it looks like a chat log or a log file';
+	return 'with no "# Title" heading';
 }

@@ -23,7 +23,7 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 	} catch {
 		return { ok: false, error: `“${file.name}” could not be read.` };
 	}
-	const r = parseImport(text);
+	const r = parseImport(text, new Date(), file.name);
 	if (!r.ok) return { ok: false, error: `“${file.name}” was not imported: ${r.error}` };
 	return { ok: true, postmortems: r.postmortems, warnings: r.warnings, fromMarkdown: r.kind === 'markdown' };
 }

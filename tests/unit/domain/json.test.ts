@@ -243,7 +243,9 @@ describe('JSON import refusals', () => {
 
 	it('refuses JSON that is not ours', () => {
 		expect(error(parseImport('{}'))).toMatch(/not a Postmortem Workbench export \(it has no "format"/);
-		expect(error(parseImport('[1, 2, 3]'))).toMatch(/not a Postmortem Workbench export/);
+		expect(error(parseImport('[1, 2, 3]'))).toMatch(
+			/^This JSON file holds a list, not a postmortem\. The app imports its own JSON exports/
+		);
 		expect(error(parseImport('{"format": "grafana-dashboard", "version": 1}'))).toBe(
 			'This JSON file has the format "grafana-dashboard", not a Postmortem Workbench export.'
 		);
@@ -355,5 +357,43 @@ describe('JSON import refusals', () => {
 			'This bundle has no list of postmortems.'
 		);
 		expect(error(parseImport(bundle([])))).toBe('This bundle holds no postmortems.');
+	});
+});
+
+describe('what kind of file an import was given, by its content and its name', () => {
+	it('names what a .json file holds when it is no postmortem: null, a number, a text, true', () => {
+		expect(error(parseImport('null', NOW, 'export.json'))).toMatch(/^This JSON file holds null, not a postmortem\. The app imports/);
+		expect(error(parseImport('42', NOW, 'export.json'))).toMatch(/holds a number, not a postmortem/);
+		expect(error(parseImport('"hello"', NOW, 'export.json'))).toMatch(/holds a text, not a postmortem/);
+		expect(error(parseImport('true', NOW, 'export.json'))).toMatch(/holds true, not a postmortem/);
+		expect(error(parseImport('{"format": ', NOW, 'export.json'))).toBe('This file is not valid JSON (it may be truncated).');
+	});
+
+	it('says binary bytes are not a text file, whatever the name', () => {
+		const png = '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' + '\uFFFD'.repeat(20);
+		for (const name of ['export.json', 'notes.md', 'shot.png']) {
+			expect(error(parseImport(png, NOW, name))).toMatch(
+				/^It is not a text file \(an image, an archive or a document\?\)\. The app imports/
+			);
+		}
+	});
+
+	it('says a chat log or other text is plain text, not "not valid JSON", and what the app accepts', () => {
+		const irc = '[10:02] <ana> the checkout is failing\n[10:03] <ben> looking\n[10:05] <ana> rolled back';
+		expect(error(parseImport(irc, NOW, 'incident.log'))).toMatch(
+			/^It is plain text \(it looks like a chat log or a log file\), not a postmortem\. The app imports/
+		);
+		const slack = 'Ana Lopez  3:19 PM\ncheckout is failing\nBen Adler  3:20 PM\nlooking';
+		expect(error(parseImport(slack, NOW, 'paste.txt'))).toMatch(/^It is plain text .*not a postmortem/);
+		expect(error(parseImport('Meeting notes\nno headings here', NOW, 'notes.txt'))).toMatch(/plain text \(with no "# Title" heading\)/);
+		// Named .md, it is read as Markdown, which says what it lacks.
+		expect(error(parseImport('Meeting notes', NOW, 'notes.md'))).toMatch(/does not start with a "# Title" line/);
+	});
+
+	it('still reads our own files whatever they are named', () => {
+		const pm = createPostmortem(NOW, 'UTC');
+		expect(parseImport(toJson({ ...pm, title: 'A' }), NOW, 'download (1).txt').ok).toBe(true);
+		expect(parseImport('# A title\n\n## Summary\n\nWhat happened.', NOW, 'a.txt').ok).toBe(true);
+		expect(parseImport(toJsonBundle([pm]), NOW, '').ok).toBe(true);
 	});
 });
