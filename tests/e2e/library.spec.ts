@@ -241,3 +241,18 @@ test('the Undo offer after a delete goes after a while, but waits for a keyboard
 	await page.keyboard.press('Enter');
 	await expect(list.getByRole('listitem')).toHaveCount(1);
 });
+
+test('a new postmortem left untouched is not kept; one with anything in it is', async ({ page }) => {
+	await newPostmortem(page);
+	await page.getByRole('link', { name: 'Postmortem Workbench' }).first().click();
+	await expect(page.getByRole('button', { name: 'Start a postmortem' })).toBeVisible();
+	await expect(page.getByRole('list', { name: 'Postmortems' })).toHaveCount(0);
+
+	await newPostmortem(page);
+	await page.getByLabel('Severity').selectOption({ index: 1 });
+	await expectSaved(page);
+	await page.goBack();
+	await expect(page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem')).toHaveCount(1);
+	await page.reload();
+	await expect(page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem')).toHaveCount(1);
+});

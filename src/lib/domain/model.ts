@@ -208,6 +208,24 @@ export function createPostmortem(now: Date = new Date(), timeZone = defaultTimeZ
 	};
 }
 
+/** The bookkeeping of a postmortem, which says nothing of what a person wrote. */
+const BOOKKEEPING = new Set(['id', 'schemaVersion', 'revision', 'createdAt', 'updatedAt']);
+
+/**
+ * True for a postmortem nobody has written anything in yet: every field as `createPostmortem` left
+ * it (in `timeZone`, the zone a new one gets here). Such a draft is not kept when its editor closes.
+ */
+export function isUntouched(pm: Postmortem, timeZone = defaultTimeZone()): boolean {
+	const fresh = createPostmortem(new Date(pm.createdAt || 0), timeZone) as unknown as Record<string, unknown>;
+	const own = pm as unknown as Record<string, unknown>;
+	const keys = new Set([...Object.keys(fresh), ...Object.keys(own)]);
+	for (const key of keys) {
+		if (BOOKKEEPING.has(key)) continue;
+		if (JSON.stringify(own[key] ?? null) !== JSON.stringify(fresh[key] ?? null)) return false;
+	}
+	return true;
+}
+
 /** A blank timeline entry. */
 export function createTimelineEntry(at = ''): TimelineEntry {
 	return { id: newId(), at, who: '', what: '', link: '', milestone: '' };

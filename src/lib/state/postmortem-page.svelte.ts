@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
-import { UNSAVED_ID, createPostmortem, type Postmortem } from '$lib/domain/model';
-import { Live, StorageUnavailableError, describeStorageError, get } from '$lib/storage';
+import { UNSAVED_ID, createPostmortem, isUntouched, type Postmortem } from '$lib/domain/model';
+import { Live, StorageUnavailableError, describeStorageError, get, remove } from '$lib/storage';
 import { nextTask } from '$lib/scheduling';
 import { EditorState } from './editor.svelte';
 
@@ -35,7 +35,7 @@ export class PostmortemPage {
 	async open(id: string): Promise<void> {
 		// A later open wins: an earlier one that is still awaiting must not overwrite it.
 		const seq = ++this.openSeq;
-		await this.editor?.dispose();
+		await this.close();
 		if (seq !== this.openSeq) return;
 		this.live?.stop();
 		this.editor = undefined;
@@ -73,7 +73,19 @@ export class PostmortemPage {
 
 	/** Write pending edits and stop following the database (the page is closing). */
 	dispose(): void {
-		void this.editor?.dispose();
+		void this.close();
 		this.live?.stop();
+	}
+
+	/**
+	 * Close the open editor after writing its pending edits. A new postmortem left as it was created
+	 * (nothing typed or chosen, never saved) is not kept: "New postmortem" and back leaves no empty row.
+	 */
+	private async close(): Promise<void> {
+		const editor = this.editor;
+		if (!editor) return;
+		await editor.dispose();
+		const pm = editor.draft;
+		if (!this.unsaved && pm.revision <= 1 && isUntouched(pm)) await remove(pm.id).catch(() => {});
 	}
 }

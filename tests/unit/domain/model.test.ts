@@ -7,8 +7,10 @@ import {
 	createTimelineEntry,
 	defaultTimeZone,
 	importedTitle as importedFromModel,
+	isUntouched,
 	sortTimeline,
-	textFields
+	textFields,
+	type Postmortem
 } from '$lib/domain/model';
 import { UNTITLED, closedTabCopy, conflictCopy, copyTitle, duplicatePostmortem, importedTitle } from '$lib/domain/copies';
 
@@ -107,5 +109,28 @@ describe('copy naming', () => {
 			title: 'Untitled (my unsaved version)',
 			createdAt: NOW.toISOString()
 		});
+	});
+});
+
+describe('isUntouched', () => {
+	it('is true for a postmortem as it was created, whatever its ids and times', () => {
+		const pm = createPostmortem(new Date('2026-03-01T10:00:00Z'), 'UTC');
+		expect(isUntouched(pm, 'UTC')).toBe(true);
+		expect(isUntouched({ ...pm, id: 'other', revision: 1, updatedAt: '2026-03-02T00:00:00Z' }, 'UTC')).toBe(true);
+	});
+
+	it('is false once anything is written or chosen', () => {
+		const pm = createPostmortem(new Date('2026-03-01T10:00:00Z'), 'UTC');
+		for (const change of [
+			{ title: 'x' },
+			{ severity: 'sev2' },
+			{ tags: ['db'] },
+			{ timeZone: 'Europe/Berlin' },
+			{ timeline: [createTimelineEntry()] },
+			{ facilitation: { ...pm.facilitation, parkingLot: [{ id: 'p', text: 'idea' }] } },
+			{ extra: { fromAnotherApp: 1 } }
+		] as Partial<Postmortem>[]) {
+			expect(isUntouched({ ...pm, ...change }, 'UTC')).toBe(false);
+		}
 	});
 });
