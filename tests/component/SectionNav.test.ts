@@ -37,4 +37,19 @@ describe('SectionNav', () => {
 		const links = screen.getAllByRole('link');
 		expect(links.map((a) => a.getAttribute('aria-current'))).toEqual([null, null, 'step']);
 	});
+
+	it('names the optional sections the count leaves out', () => {
+		const all = SECTIONS;
+		const optional = all.filter((s) => s.optional);
+		expect(optional.length).toBeGreaterThan(0);
+		render(SectionNav, {
+			sections: all,
+			progress: all.map(() => 'filled' as const),
+			current: all[0].id,
+			href,
+			completion: { filled: all.length - optional.length, total: all.length - optional.length }
+		});
+		const count = `${all.length - optional.length} of ${all.length - optional.length} sections filled; ${optional.map((s) => s.title.toLowerCase()).join(', ')} optional`;
+		expect(screen.getByRole('navigation', { name: 'Sections' })).toHaveTextContent(count);
+	});
 });
