@@ -269,7 +269,7 @@ function fileKind(body: string, fileName: string): 'binary' | 'json' | 'markdown
 	if (ext === 'md' || ext === 'markdown') return 'markdown';
 	const start = body.trimStart();
 	if (start[0] === '{' || start[0] === '[') {
-		// A chat log's "[10:02] name: …" starts like a JSON list too: only text that parses is JSON.
+		// A chat log's "[10:02] name: …" starts like a JSON list too.
 		if (start[0] === '{' || looksLikeJson(body)) return 'json';
 		return 'text';
 	}
@@ -279,14 +279,13 @@ function fileKind(body: string, fileName: string): 'binary' | 'json' | 'markdown
 	return /^#{1,6} /m.test(head) ? 'markdown' : 'text';
 }
 
-/** Whether text that starts with "[" is JSON (it parses, or breaks off like a truncated export). */
+/**
+ * Whether text that starts with "[" is JSON rather than a log whose lines start with a bracketed
+ * time or date ("[10:02] <ana> …", "[2018-02-10 15:20] …"). Decided from the start of the text, so
+ * a large file is parsed once, by the JSON import.
+ */
 function looksLikeJson(body: string): boolean {
-	try {
-		JSON.parse(body);
-		return true;
-	} catch {
-		return /^\s*\[\s*(\{|\]|$)/.test(body);
-	}
+	return !/^\s*\[\s*\d{1,4}[:\-/.]\d/.test(body);
 }
 
 /** A few words on what a text file seems to be, for the refusal. */

@@ -4,7 +4,7 @@ import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { closedTabCopy } from '$lib/domain/copies';
 import { forgetUnsaved, keepUnsaved } from './unsaved';
 import { recoverUnsaved, save, summarize } from './repository';
-import { stored } from './summary';
+import { withShapeVersion } from './summary';
 import { afterPaint } from '$lib/scheduling';
 
 /** What the quiet status line shows. */
@@ -192,7 +192,7 @@ export class Autosaver {
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
 		if (this.inflight) this.inflightAbort?.abort();
 		const { row: kept, conflict } = this.keptRow(pm);
-		const row = stored(kept);
+		const row = withShapeVersion(kept);
 		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
 		keepUnsaved(row);
 		const d = loadedDatabase();

@@ -13,7 +13,10 @@ import type { WorkbenchDB } from './db';
 const storage = lazy(() =>
 	import('./db')
 		// An upgrade runs the domain's restore over every stored postmortem: load it first, when one is due.
-		.then(async (m) => ((await m.upgradeDue()) && (await m.loadUpgrader()), m))
+		.then(async (m) => {
+			if (await m.upgradeDue()) await m.loadUpgrader();
+			return m;
+		})
 		.then((m) => new Promise<typeof m>((resolve) => nextTask(() => resolve(m))))
 );
 const loadedListeners: Array<(d: WorkbenchDB) => void> = [];

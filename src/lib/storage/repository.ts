@@ -1,7 +1,7 @@
 import type { Postmortem } from '$lib/domain/model';
 import { closedTabCopy, duplicatePostmortem, importedTitle } from '$lib/domain/copies';
 import { restorer } from './restoring';
-import { stored as marked, summarize } from './summary';
+import { summarize, withShapeVersion } from './summary';
 import type { PostmortemSummary, WorkbenchDB } from './db';
 import { database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
@@ -30,7 +30,7 @@ export function get(id: string): Promise<Postmortem | undefined> {
 }
 
 async function put(row: Postmortem): Promise<void> {
-	const pm = marked(row);
+	const pm = withShapeVersion(row);
 	dropEarlyRead();
 	const d = await database();
 	await d.transaction('rw', d.postmortems, d.summaries, async () => {
@@ -57,7 +57,7 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
 export async function save(pm: Postmortem, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<Postmortem> {
 	dropEarlyRead();
 	const d = loadedDatabase() ?? (await database());
-	const stamp = (revision: number): Postmortem => ({ ...marked(pm), revision, updatedAt: new Date().toISOString() });
+	const stamp = (revision: number): Postmortem => ({ ...withShapeVersion(pm), revision, updatedAt: new Date().toISOString() });
 	const write = (row: Postmortem) => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]);
 	try {
 		return await d.transaction('rw', d.postmortems, d.summaries, async (tx) => {
@@ -171,7 +171,7 @@ export async function importPostmortems(
 		const now = new Date().toISOString();
 		// A replaced postmortem gets a revision above the stored one, so an open editor sees the change.
 		const stored = rows.map((pm) => ({
-			...marked(pm),
+			...withShapeVersion(pm),
 			revision: Math.max(pm.revision || 0, existing.get(pm.id) ?? 0) + 1,
 			updatedAt: pm.updatedAt || now
 		}));
@@ -213,7 +213,7 @@ export async function recoverUnsaved(): Promise<number> {
 				await d.summaries.put(summarize(current));
 				return;
 			}
-			const keep = marked(!current || current.revision < row.revision ? row : closedTabCopy(row));
+			const keep = withShapeVersion(!current || current.revision < row.revision ? row : closedTabCopy(row));
 			await d.postmortems.put(keep);
 			await d.summaries.put(summarize(keep));
 			stored++;

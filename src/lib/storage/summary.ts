@@ -24,6 +24,6 @@ export function summarize(pm: Postmortem): PostmortemSummary {
  * shape (Dexie upgraded the database, every other read went through restore), so a row without the
  * mark (stored before it existed) gets today's.
  */
-export function stored(pm: Postmortem): Postmortem {
+export function withShapeVersion(pm: Postmortem): Postmortem {
 	return pm.schemaVersion ? pm : { ...pm, schemaVersion: POSTMORTEM_VERSION };
 }

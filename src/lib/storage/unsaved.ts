@@ -1,6 +1,6 @@
 import type { Postmortem } from '$lib/domain/model';
 import { restorer } from './restoring';
-import { stored } from './summary';
+import { withShapeVersion } from './summary';
 
 /**
  * A copy of each edit written as a page goes away (Autosaver.flushSync), kept in localStorage until
@@ -25,7 +25,7 @@ function store(): Storage | undefined {
 /** Keep a copy of `row`, the postmortem as the page-going-away write stores it. */
 export function keepUnsaved(row: Postmortem): void {
 	try {
-		store()?.setItem(PREFIX + row.id, JSON.stringify(stored(row)));
+		store()?.setItem(PREFIX + row.id, JSON.stringify(withShapeVersion(row)));
 		keptHere.add(row.id);
 	} catch {
 		/* full or disabled: the IndexedDB write is still made */
