@@ -4,7 +4,11 @@ import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium.mjs';
 const PORT = 4173;
 
 export default defineConfig({
-	testDir: 'tests/e2e',
+	// tests/e2e drives the app as a person does; tests/faults injects storage, network and deploy faults.
+	projects: [
+		{ name: 'e2e', testDir: 'tests/e2e' },
+		{ name: 'faults', testDir: 'tests/faults' }
+	],
 	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : 2,

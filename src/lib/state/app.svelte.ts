@@ -4,9 +4,13 @@ import {
 	installFlushOnHide,
 	installUnsavedRecovery,
 	installUpgradeHandler,
+	acknowledgeClosedTabCopies,
+	onClosedTabCopy,
 	probeStorage,
 	recoverUnsaved,
-	setMeta
+	setMeta,
+	unseenClosedTabCopies,
+	type ClosedTabCopy
 } from '$lib/storage';
 import { whenIdle } from '$lib/scheduling';
 import { pwa } from './pwa.svelte';
@@ -21,6 +25,8 @@ export class AppStart {
 	unavailable = $state('');
 	/** The browser may evict stored drafts: told once, until dismissed or the next visit. */
 	evictable = $state(false);
+	/** Edits of closed tabs kept as copies of their own (two tabs closed with different text), until dismissed. */
+	recovered = $state.raw<ClosedTabCopy[]>([]);
 	private started = false;
 	private shown!: () => void;
 	/** Resolves once the first page has rendered (see `rendered`). */
@@ -37,6 +43,7 @@ export class AppStart {
 		installFlushOnHide();
 		installUpgradeHandler();
 		installUnsavedRecovery();
+		onClosedTabCopy((copy) => this.tellCopies([copy]));
 		pwa.start(this.firstRender);
 		void this.firstRender.then(() => whenIdle(() => void this.check()));
 	}
@@ -55,6 +62,8 @@ export class AppStart {
 		}
 		// Edits a closing page kept aside because its last write might not make it (see storage/unsaved.ts).
 		await recoverUnsaved().catch(() => {});
+		// Copies stored here or by a tab that went away before it could say so.
+		this.tellCopies(await unseenClosedTabCopies().catch(() => []));
 		if (!navigator.storage?.persisted) return;
 		const persisted = (await navigator.storage.persisted()) || (await requestPersistence());
 		if (!persisted && !(await getMeta<boolean>('evictionNoticeShown').catch(() => true))) {
@@ -64,11 +73,25 @@ export class AppStart {
 		}
 	}
 
+	/** The person has read the notice of kept closed-tab copies. */
+	dismissRecovered(): void {
+		this.recovered = [];
+		void acknowledgeClosedTabCopies().catch(() => {});
+	}
+
+	private tellCopies(copies: ClosedTabCopy[]): void {
+		const fresh = copies.filter((c) => !this.recovered.some((r) => r.id === c.id));
+		if (fresh.length) this.recovered = [...this.recovered, ...fresh];
+	}
+
 	/** The person has read the eviction notice. */
 	dismissEviction(): void {
 		this.evictable = false;
 	}
 }
+
+/** A closed tab's edit kept as a copy of its own, as the notice names it. */
+export type { ClosedTabCopy };
 
 /** The app's one start and its app-wide notices. */
 export const app = new AppStart();

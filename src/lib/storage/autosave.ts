@@ -3,7 +3,7 @@ import { ConflictError, classifyStorageError, describeStorageError } from './err
 import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { closedTabCopy } from '$lib/domain/copies';
 import { forgetUnsaved, keepUnsaved } from './unsaved';
-import { recoverUnsaved, save, summarize } from './repository';
+import { onRecoveredOver, recoverUnsaved, save, summarize } from './repository';
 import { withShapeVersion } from './summary';
 import { afterPaint } from '$lib/scheduling';
 
@@ -25,6 +25,10 @@ export const AUTOSAVE_DELAY_MS = 300;
 export const AUTOSAVE_MAX_WAIT_MS = 600;
 
 const active = new Set<Autosaver>();
+// A closed tab's edit stored over a postmortem open here: this page's edits now conflict with it.
+onRecoveredOver((row) => {
+	for (const a of active) a.heardOf(row);
+});
 
 /**
  * Debounced, serialised saving of one postmortem. Keeps the revision the stored copy has, so a save
@@ -47,6 +51,7 @@ export class Autosaver {
 	private paused = false;
 	/** The revision of the stored copy this editor is based on. */
 	baseRevision: number;
+	private readonly id: string;
 
 	constructor(
 		base: Postmortem,
@@ -56,6 +61,7 @@ export class Autosaver {
 		private readonly write: typeof save = save,
 		private readonly maxWait = Math.max(delay, AUTOSAVE_MAX_WAIT_MS)
 	) {
+		this.id = base.id;
 		this.baseRevision = base.revision;
 		this.latestStored = base.revision;
 		active.add(this);
@@ -168,21 +174,23 @@ export class Autosaver {
 
 	/**
 	 * The row an edit that could not be saved the usual way is kept as: on top of the revision it is
-	 * based on, or, when another tab has saved since (or a conflict holds it back), as a copy.
+	 * based on. `conflict` when another tab has saved since (or a conflict holds it back): then the
+	 * recovery (`recoverUnsaved`) stores it as a copy of its own and says so.
 	 */
 	private keptRow(pm: Postmortem): { row: Postmortem; conflict: boolean } {
 		const now = new Date().toISOString();
 		const conflict = this.paused || this.latestStored > this.baseRevision;
-		return { row: conflict ? closedTabCopy(pm, now) : { ...pm, revision: this.baseRevision + 1, updatedAt: now }, conflict };
+		return { row: { ...pm, revision: this.baseRevision + 1, updatedAt: now }, conflict };
 	}
 
 	/**
 	 * Last-chance write when the page is going away (pagehide): the edit is kept in localStorage at
 	 * once (see unsaved.ts), and when Dexie is open its transaction starts now (in a microtask, which
 	 * the browser runs as soon as the handler returns) rather than after an await of an async save,
-	 * whose callbacks would never run in an unloading page. If another tab saved a newer revision meanwhile, this
-	 * edit is stored as a separate copy. Before Dexie has opened, the kept copy is stored by the
-	 * next start of the app (recoverUnsaved).
+	 * whose callbacks would never run in an unloading page. If another tab saved a newer revision
+	 * meanwhile, nothing is written over it: the kept edit is stored as a separate copy by the next
+	 * start of the app (recoverUnsaved), as is one kept before Dexie has opened. Two tabs closing at
+	 * the same moment may both write here; each keeps its own copy, so the recovery stores both.
 	 */
 	flushSync(): void {
 		const pm = this.pending ?? this.inflight;
@@ -192,11 +200,13 @@ export class Autosaver {
 		// queue behind it and be lost with it: roll it back now; this write carries the same text.
 		if (this.inflight) this.inflightAbort?.abort();
 		const { row: kept, conflict } = this.keptRow(pm);
-		const row = withShapeVersion(kept);
 		// Kept outside IndexedDB too: the write below can be lost with the page (see unsaved.ts).
-		keepUnsaved(row);
+		const keptAside = keepUnsaved(kept);
+		// In conflict, a copy goes to IndexedDB only when it could not be kept aside.
+		const row = withShapeVersion(conflict && !keptAside ? closedTabCopy(kept) : kept);
 		const d = loadedDatabase();
-		if (!d?.isOpen()) return;
+		// The edit stays pending: a page restored from the back/forward cache saves it (or meets the conflict) as usual.
+		if (!d?.isOpen() || (conflict && keptAside)) return;
 		try {
 			void d
 				.transaction('rw', d.postmortems, d.summaries, () => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]))
@@ -209,6 +219,11 @@ export class Autosaver {
 		} catch {
 			// Nothing more can be done while unloading; the kept copy is recovered at the next start.
 		}
+	}
+
+	/** A newer revision of this postmortem was stored (by this page's recovery of a closed tab's edit). */
+	heardOf(stored: Postmortem): void {
+		if (stored.id === this.id) this.latestStored = Math.max(this.latestStored, stored.revision);
 	}
 
 	/** Adopt a newer stored revision (saved by another tab) when nothing local is pending. */

@@ -6,7 +6,7 @@ import type { PostmortemSummary, WorkbenchDB } from './db';
 import { database, loadedDatabase } from './connection';
 import { ConflictError, MissingError } from './errors';
 import { dropEarlyRead } from './early';
-import { forgetUnsaved, onUnsavedKept, unsavedRows } from './unsaved';
+import { forgetKept, forgetUnsaved, onUnsavedKept, stillKept, unsavedEntries } from './unsaved';
 
 export { summarize } from './summary';
 
@@ -192,19 +192,78 @@ function sameText(a: Postmortem, b: Postmortem, restorePostmortem: Awaited<Retur
 	return t !== '' && t === text(b);
 }
 
+/** A closing tab's edit that could not go over the stored postmortem, stored as a copy of its own. */
+export interface ClosedTabCopy {
+	/** The copy's id and title. */
+	id: string;
+	title: string;
+	/** The postmortem it is an edit of. */
+	of: { id: string; title: string };
+}
+
+const copyListeners = new Set<(copy: ClosedTabCopy) => void>();
+const overListeners = new Set<(row: Postmortem) => void>();
+
+/**
+ * Call `fn` when `recoverUnsaved` writes a closed tab's edit over a stored postmortem, so an editor
+ * of it in this page knows its base moved on at once (before its live query hears of it).
+ */
+export function onRecoveredOver(fn: (row: Postmortem) => void): void {
+	overListeners.add(fn);
+}
+
+/** The meta row listing closed-tab copies stored (newest last), so they are told at the next start and stored once. */
+const COPIES_KEY = 'closedTabCopies';
+interface CopyRecord extends ClosedTabCopy {
+	/** Which kept edit it was made from (its localStorage key and time), so a second recovery skips it. */
+	source: string;
+	/** The person has seen the notice. */
+	seen?: boolean;
+}
+const COPY_RECORDS_KEPT = 50;
+
+/** The closed-tab copies stored and not yet acknowledged (see `acknowledgeClosedTabCopies`). */
+export async function unseenClosedTabCopies(): Promise<ClosedTabCopy[]> {
+	const records = (await getMeta<CopyRecord[]>(COPIES_KEY)) ?? [];
+	return records.filter((r) => !r.seen).map(({ id, title, of }) => ({ id, title, of }));
+}
+
+/** The person has seen the notice of closed-tab copies. */
+export async function acknowledgeClosedTabCopies(): Promise<void> {
+	const d = await database();
+	await d.transaction('rw', d.meta, async () => {
+		const records = ((await d.meta.get(COPIES_KEY))?.value as CopyRecord[] | undefined) ?? [];
+		await d.meta.put({ key: COPIES_KEY, value: records.map((r) => ({ ...r, seen: true })) });
+	});
+}
+
+/** Call `fn` each time `recoverUnsaved` stores a closing tab's edit as a copy; returns a function that stops it. */
+export function onClosedTabCopy(fn: (copy: ClosedTabCopy) => void): () => void {
+	copyListeners.add(fn);
+	return () => copyListeners.delete(fn);
+}
+
 /**
  * Store the edits that pages going away kept outside IndexedDB (see unsaved.ts) and IndexedDB
  * does not have: written over the stored copy it was based on, or, when the stored copy has moved
- * on without it (another tab saved meanwhile), as a separate copy. Returns how many were stored.
+ * on without it (another tab saved meanwhile, or two tabs closed at once), as a separate copy,
+ * told to `onClosedTabCopy` listeners. Returns how many were stored.
  */
 export async function recoverUnsaved(): Promise<number> {
-	const rows = await unsavedRows();
-	if (!rows.length) return 0;
+	const entries = await unsavedEntries();
+	if (!entries.length) return 0;
 	const restorePostmortem = await restorer();
 	const d = await database();
 	let stored = 0;
-	for (const row of rows) {
-		await d.transaction('rw', d.postmortems, d.summaries, async () => {
+	for (const { key, row } of entries) {
+		// Another tab's recovery may have stored this one meanwhile.
+		if (!stillKept(key)) continue;
+		let copy: ClosedTabCopy | undefined;
+		const source = `${key}@${row.updatedAt}`;
+		await d.transaction('rw', d.postmortems, d.summaries, d.meta, async () => {
+			const records = ((await d.meta.get(COPIES_KEY))?.value as CopyRecord[] | undefined) ?? [];
+			// Stored already, by a recovery whose page went away before it could drop the kept edit.
+			if (records.some((r) => r.source === source)) return;
 			const current = await d.postmortems.get(row.id);
 			if (current && sameText(current, row, restorePostmortem)) {
 				// The closing tab's write made it, but it may have gone unannounced (the tab was gone
@@ -213,12 +272,20 @@ export async function recoverUnsaved(): Promise<number> {
 				await d.summaries.put(summarize(current));
 				return;
 			}
-			const keep = withShapeVersion(!current || current.revision < row.revision ? row : closedTabCopy(row));
+			const over = !current || current.revision < row.revision;
+			const keep = withShapeVersion(over ? row : closedTabCopy(row));
 			await d.postmortems.put(keep);
 			await d.summaries.put(summarize(keep));
 			stored++;
+			if (over) {
+				for (const fn of overListeners) fn(keep);
+				return;
+			}
+			copy = { id: keep.id, title: keep.title, of: { id: current.id, title: current.title } };
+			await d.meta.put({ key: COPIES_KEY, value: [...records, { ...copy, source }].slice(-COPY_RECORDS_KEPT) });
 		});
-		forgetUnsaved(row.id, true);
+		forgetKept(key);
+		if (copy) for (const fn of copyListeners) fn(copy);
 	}
 	return stored;
 }

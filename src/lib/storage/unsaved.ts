@@ -11,6 +11,21 @@ import { withShapeVersion } from './summary';
  */
 const PREFIX = 'postmortem-workbench:unsaved:';
 
+/**
+ * Each page keeps its copies under keys of its own (`<prefix><id>:<page>`): two tabs of one
+ * postmortem closing at the same moment each keep theirs, and the next start stores both.
+ */
+const PAGE = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()).slice(2);
+
+function keyOf(id: string): string {
+	return `${PREFIX}${id}:${PAGE}`;
+}
+
+/** Whether `key` holds a kept copy of postmortem `id` (kept by any page, or by an older build: no page part). */
+function isKeyOf(key: string, id: string): boolean {
+	return key === PREFIX + id || (key.startsWith(`${PREFIX}${id}:`) && !key.slice(PREFIX.length + id.length + 1).includes(':'));
+}
+
 /** Ids this page has kept a copy of, so its own later saves can drop the copy. */
 const keptHere = new Set<string>();
 
@@ -22,25 +37,58 @@ function store(): Storage | undefined {
 	}
 }
 
-/** Keep a copy of `row`, the postmortem as the page-going-away write stores it. */
-export function keepUnsaved(row: Postmortem): void {
+/** Keep a copy of `row`, the postmortem as the page-going-away write stores it; false when it could not be kept. */
+export function keepUnsaved(row: Postmortem): boolean {
 	try {
-		store()?.setItem(PREFIX + row.id, JSON.stringify(withShapeVersion(row)));
+		const s = store();
+		if (!s) return false;
+		s.setItem(keyOf(row.id), JSON.stringify(withShapeVersion(row)));
 		keptHere.add(row.id);
+		return true;
 	} catch {
-		/* full or disabled: the IndexedDB write is still made */
+		return false; // full or disabled: the caller writes to IndexedDB anyway
 	}
 }
 
-/** Drop the kept copy of postmortem `id`. Only touches localStorage when there may be one. */
+/**
+ * Drop this page's kept copy of postmortem `id` (only touching localStorage when there may be one),
+ * or with `always`, every page's.
+ */
 export function forgetUnsaved(id: string, always = false): void {
 	if (!always && !keptHere.has(id)) return;
 	keptHere.delete(id);
 	try {
-		store()?.removeItem(PREFIX + id);
+		const s = store();
+		if (!s) return;
+		if (!always) return s.removeItem(keyOf(id));
+		for (const key of keys(s)) if (isKeyOf(key, id)) s.removeItem(key);
 	} catch {
 		/* nothing to drop */
 	}
+}
+
+/** Drop one kept copy by its key (once it is stored). */
+export function forgetKept(key: string): void {
+	try {
+		store()?.removeItem(key);
+	} catch {
+		/* nothing to drop */
+	}
+}
+
+/** Whether the kept copy under `key` is still there (another tab may have stored it meanwhile). */
+export function stillKept(key: string): boolean {
+	try {
+		return store()?.getItem(key) != null;
+	} catch {
+		return false;
+	}
+}
+
+function keys(s: Storage): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < s.length; i++) out.push(s.key(i) ?? '');
+	return out;
 }
 
 /**
@@ -49,12 +97,15 @@ export function forgetUnsaved(id: string, always = false): void {
  * version cannot read (kept by a newer version) stays kept for that version to store.
  */
 export async function unsavedRows(): Promise<Postmortem[]> {
+	return (await unsavedEntries()).map((e) => e.row);
+}
+
+/** Every kept copy with the key it is kept under (see `unsavedRows`). */
+export async function unsavedEntries(): Promise<Array<{ key: string; row: Postmortem }>> {
 	const s = store();
 	if (!s) return [];
-	const kept: unknown[] = [];
-	const keys: string[] = [];
-	for (let i = 0; i < s.length; i++) keys.push(s.key(i) ?? '');
-	for (const key of keys) {
+	const kept: Array<{ key: string; raw: unknown }> = [];
+	for (const key of keys(s)) {
 		if (!key.startsWith(PREFIX)) continue;
 		let raw: unknown;
 		try {
@@ -64,17 +115,17 @@ export async function unsavedRows(): Promise<Postmortem[]> {
 			continue;
 		}
 		const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-		if (typeof id !== 'string' || PREFIX + id !== key) {
+		if (typeof id !== 'string' || !isKeyOf(key, id)) {
 			s.removeItem(key);
 			continue;
 		}
-		kept.push(raw);
+		kept.push({ key, raw });
 	}
 	if (!kept.length) return []; // the usual case: the restore path is not even loaded
 	const restorePostmortem = await restorer();
-	return kept.flatMap((raw) => {
+	return kept.flatMap(({ key, raw }) => {
 		const restored = restorePostmortem(raw);
-		return restored.ok ? [restored.postmortem] : [];
+		return restored.ok ? [{ key, row: restored.postmortem }] : [];
 	});
 }
 

@@ -8,7 +8,8 @@ const storage = vi.hoisted(() => ({
 	probeStorage: vi.fn(async (): Promise<unknown> => null),
 	recoverUnsaved: vi.fn(async () => 0),
 	getMeta: vi.fn(async (): Promise<unknown> => undefined),
-	setMeta: vi.fn(async () => {})
+	setMeta: vi.fn(async () => {}),
+	unseenClosedTabCopies: vi.fn(async () => [])
 }));
 vi.mock('$lib/storage', async (original) => ({ ...(await original<typeof import('$lib/storage')>()), ...storage }));
 const pwaStart = vi.hoisted(() => vi.fn());

@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
-import { Autosaver, create, flushAllSync, get, list, recoverUnsaved, remove, save } from '$lib/storage';
+import {
+	Autosaver,
+	acknowledgeClosedTabCopies,
+	create,
+	flushAllSync,
+	get,
+	list,
+	onClosedTabCopy,
+	recoverUnsaved,
+	remove,
+	save,
+	unseenClosedTabCopies
+} from '$lib/storage';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 import { keepUnsaved, onUnsavedKept, unsavedRows } from '$lib/storage/unsaved';
 import { memoryStorage } from '../helpers/memory-storage';
@@ -77,6 +89,52 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		expect((await get(pm.id))?.title).toBe('Saved in another tab');
 		const titles = (await list()).map((r) => r.title).sort();
 		expect(titles).toEqual(['My closing edit (unsaved version from a closed tab)', 'Saved in another tab']);
+	});
+
+	it('a copy made by the recovery is told at once and at the next start, until acknowledged', async () => {
+		const told: string[] = [];
+		const stop = onClosedTabCopy((c) => told.push(`${c.title} of ${c.of.title}`));
+		const pm = await closedBeforeTheWriteRan('My closing edit');
+		await save({ ...pm, title: 'Saved in another tab' });
+		await recoverUnsaved();
+		stop();
+		expect(told).toEqual(['My closing edit (unsaved version from a closed tab) of Saved in another tab']);
+		expect((await unseenClosedTabCopies()).map((c) => c.of.id)).toEqual([pm.id]);
+		await acknowledgeClosedTabCopies();
+		expect(await unseenClosedTabCopies()).toEqual([]);
+	});
+
+	it('a kept edit whose recovery could not drop it (its page went away) is not stored twice', async () => {
+		const pm = await closedBeforeTheWriteRan('My closing edit');
+		await save({ ...pm, title: 'Saved in another tab' });
+		const kept = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!).map((k) => [k, localStorage.getItem(k)!]);
+		expect(kept).toHaveLength(1);
+		await recoverUnsaved();
+		for (const [k, v] of kept) localStorage.setItem(k, v); // as if forgetting never ran
+		expect(await recoverUnsaved()).toBe(0);
+		expect(await list()).toHaveLength(2);
+	});
+
+	it('a page closing after another tab saved keeps its edit for a copy and writes nothing over the newer save', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			60_000
+		);
+		const theirs = await save({ ...pm, title: 'Saved in another tab' });
+		saver.schedule({ ...pm, title: 'Mine, typed before I heard' });
+		saver.adopt(theirs); // heard about, but this page has an edit of its own pending
+		flushAllSync();
+		await afterTheHandler();
+		expect((await get(pm.id))?.title).toBe('Saved in another tab');
+		expect(await recoverUnsaved()).toBe(1);
+		expect((await list()).map((r) => r.title).sort()).toEqual([
+			'Mine, typed before I heard (unsaved version from a closed tab)',
+			'Saved in another tab'
+		]);
+		await saver.dispose();
 	});
 
 	it('deleting the postmortem drops its kept copy, so it does not come back', async () => {
