@@ -222,9 +222,14 @@ interface CopyRecord extends ClosedTabCopy {
 }
 const COPY_RECORDS_KEPT = 50;
 
+/** The closed-tab copy records, read inside a transaction that includes `meta`. */
+async function copyRecords(d: WorkbenchDB): Promise<CopyRecord[]> {
+	return ((await d.meta.get(COPIES_KEY))?.value as CopyRecord[] | undefined) ?? [];
+}
+
 /** The closed-tab copies stored and not yet acknowledged (see `acknowledgeClosedTabCopies`). */
 export async function unseenClosedTabCopies(): Promise<ClosedTabCopy[]> {
-	const records = (await getMeta<CopyRecord[]>(COPIES_KEY)) ?? [];
+	const records = await copyRecords(await database());
 	return records.filter((r) => !r.seen).map(({ id, title, of }) => ({ id, title, of }));
 }
 
@@ -232,7 +237,7 @@ export async function unseenClosedTabCopies(): Promise<ClosedTabCopy[]> {
 export async function acknowledgeClosedTabCopies(): Promise<void> {
 	const d = await database();
 	await d.transaction('rw', d.meta, async () => {
-		const records = ((await d.meta.get(COPIES_KEY))?.value as CopyRecord[] | undefined) ?? [];
+		const records = await copyRecords(d);
 		await d.meta.put({ key: COPIES_KEY, value: records.map((r) => ({ ...r, seen: true })) });
 	});
 }
@@ -261,7 +266,7 @@ export async function recoverUnsaved(): Promise<number> {
 		let copy: ClosedTabCopy | undefined;
 		const source = `${key}@${row.updatedAt}`;
 		await d.transaction('rw', d.postmortems, d.summaries, d.meta, async () => {
-			const records = ((await d.meta.get(COPIES_KEY))?.value as CopyRecord[] | undefined) ?? [];
+			const records = await copyRecords(d);
 			// Stored already, by a recovery whose page went away before it could drop the kept edit.
 			if (records.some((r) => r.source === source)) return;
 			const current = await d.postmortems.get(row.id);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPostmortem } from '$lib/domain';
+import { createPostmortem, type Postmortem } from '$lib/domain';
 import {
 	Autosaver,
 	acknowledgeClosedTabCopies,
@@ -45,6 +45,22 @@ async function closedBeforeTheWriteRan(title: string) {
 	return pm;
 }
 
+/** A page's autosave of `pm` whose debounced save never comes: only the page going away writes. */
+const closingPage = (pm: Postmortem) =>
+	new Autosaver(
+		pm,
+		() => {},
+		() => {},
+		60_000
+	);
+
+/** A closed page's kept edit of a postmortem that another tab has saved since (so it must become a copy). */
+async function keptWhileAnotherTabSaved() {
+	const pm = await closedBeforeTheWriteRan('My closing edit');
+	await save({ ...pm, title: 'Saved in another tab' });
+	return pm;
+}
+
 describe('edits kept outside IndexedDB when a page goes away', () => {
 	it('an edit whose pagehide write was lost is stored at the next start, once', async () => {
 		const pm = await closedBeforeTheWriteRan('Typed, then the tab closed');
@@ -62,12 +78,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('the pagehide write keeps the row it writes outside IndexedDB too; when the write made it, nothing is stored twice', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(
-			pm,
-			() => {},
-			() => {},
-			60_000
-		);
+		const saver = closingPage(pm);
 		saver.schedule({ ...pm, title: 'Written as the tab closed' });
 		flushAllSync();
 		await afterTheHandler();
@@ -82,8 +93,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 	});
 
 	it('when another tab saved the postmortem meanwhile, the kept edit becomes a separate copy', async () => {
-		const pm = await closedBeforeTheWriteRan('My closing edit');
-		await save({ ...pm, title: 'Saved in another tab' });
+		const pm = await keptWhileAnotherTabSaved();
 
 		expect(await recoverUnsaved()).toBe(1);
 		expect((await get(pm.id))?.title).toBe('Saved in another tab');
@@ -94,8 +104,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 	it('a copy made by the recovery is told at once and at the next start, until acknowledged', async () => {
 		const told: string[] = [];
 		const stop = onClosedTabCopy((c) => told.push(`${c.title} of ${c.of.title}`));
-		const pm = await closedBeforeTheWriteRan('My closing edit');
-		await save({ ...pm, title: 'Saved in another tab' });
+		const pm = await keptWhileAnotherTabSaved();
 		await recoverUnsaved();
 		stop();
 		expect(told).toEqual(['My closing edit (unsaved version from a closed tab) of Saved in another tab']);
@@ -105,8 +114,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 	});
 
 	it('a kept edit whose recovery could not drop it (its page went away) is not stored twice', async () => {
-		const pm = await closedBeforeTheWriteRan('My closing edit');
-		await save({ ...pm, title: 'Saved in another tab' });
+		const pm = await keptWhileAnotherTabSaved();
 		const kept = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!).map((k) => [k, localStorage.getItem(k)!]);
 		expect(kept).toHaveLength(1);
 		await recoverUnsaved();
@@ -117,12 +125,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('a page closing after another tab saved keeps its edit for a copy and writes nothing over the newer save', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(
-			pm,
-			() => {},
-			() => {},
-			60_000
-		);
+		const saver = closingPage(pm);
 		const theirs = await save({ ...pm, title: 'Saved in another tab' });
 		saver.schedule({ ...pm, title: 'Mine, typed before I heard' });
 		saver.adopt(theirs); // heard about, but this page has an edit of its own pending
@@ -146,12 +149,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('a later save from the same page (back from the back/forward cache) drops its copy', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(
-			pm,
-			() => {},
-			() => {},
-			60_000
-		);
+		const saver = closingPage(pm);
 		saver.schedule({ ...pm, title: 'Hidden' });
 		flushAllSync();
 		expect(await unsavedRows()).toHaveLength(1);
@@ -227,12 +225,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 
 	it('leaving the editor during a conflict keeps its version as a copy, as the conflict banner promises', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = new Autosaver(
-			pm,
-			() => {},
-			() => {},
-			60_000
-		);
+		const saver = closingPage(pm);
 		await save({ ...pm, title: 'Saved in another tab' });
 		saver.schedule({ ...pm, title: 'Mine, typed here' });
 		await saver.flush(); // finds the newer revision: conflict, and saving pauses
