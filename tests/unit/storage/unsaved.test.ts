@@ -121,6 +121,7 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		for (const [k, v] of kept) localStorage.setItem(k, v); // as if forgetting never ran
 		expect(await recoverUnsaved()).toBe(0);
 		expect(await list()).toHaveLength(2);
+		expect((await get(pm.id))?.title).toBe('Saved in another tab');
 	});
 
 	it('a page closing after another tab saved keeps its edit for a copy and writes nothing over the newer save', async () => {
