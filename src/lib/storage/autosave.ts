@@ -121,7 +121,9 @@ export class Autosaver {
 			this.inflight = undefined;
 			this.baseRevision = stored.revision;
 			this.latestStored = Math.max(this.latestStored, stored.revision);
-			forgetUnsaved(stored.id); // a copy kept by an earlier pagehide (page back from the cache) is superseded
+			// A copy kept by an earlier pagehide (page back from the cache) is superseded; one kept by
+			// a pagehide during this write stays (it may not land; the recovery finds it stored).
+			if (!abort.signal.aborted) forgetUnsaved(stored.id);
 			this.onSaved(stored);
 			// Newer typing may have arrived while writing; it is saved by its own timer.
 			this.onStatus(this.pending ? { state: 'pending' } : { state: 'saved', at: stored.updatedAt });
@@ -209,7 +211,13 @@ export class Autosaver {
 		if (!d?.isOpen() || (conflict && keptAside)) return;
 		try {
 			void d
-				.transaction('rw', d.postmortems, d.summaries, () => Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]))
+				.transaction('rw', d.postmortems, d.summaries, async () => {
+					// A tab whose save landed a moment ago (not heard of here yet) is not written over: the
+					// kept copy becomes a separate copy at the recovery. Only with nothing kept aside is
+					// the write blind, as the one chance this edit has (its callbacks may never run).
+					if (keptAside && ((await d.postmortems.get(row.id))?.revision ?? 0) >= row.revision) return;
+					await Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]);
+				})
 				.catch(() => {}); // the kept copy is recovered at the next start
 			this.pending = this.waitingSince = undefined;
 			// The rolled-back save's text is older: a second call (pagehide after beforeunload) must

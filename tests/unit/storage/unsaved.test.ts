@@ -113,6 +113,50 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		expect(await unseenClosedTabCopies()).toEqual([]);
 	});
 
+	it('a page closing a moment after another tab saved (before it heard of that save) writes nothing over it; its edit becomes a copy', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		const saver = closingPage(pm);
+		saver.schedule({ ...pm, title: 'Text from tab two' });
+		// Tab one's save lands; this page has not heard of it when it closes.
+		await save({ ...pm, title: 'Text from tab one' });
+		flushAllSync();
+		await afterTheHandler();
+		expect((await get(pm.id))?.title).toBe('Text from tab one');
+
+		expect(await recoverUnsaved()).toBe(1);
+		expect((await list()).map((r) => r.title).sort()).toEqual([
+			'Text from tab one',
+			'Text from tab two (unsaved version from a closed tab)'
+		]);
+		await saver.dispose();
+	});
+
+	it('a save that lands as the page closes does not drop the copy the closing page kept', async () => {
+		const pm = await create({ ...createPostmortem(), title: 'Before' });
+		let landed: (() => void) | undefined;
+		// Committed, but the page has not heard back yet when it goes away.
+		const slow: typeof save = (row) => save(row).then((stored) => new Promise((r) => (landed = () => r(stored))));
+		const saver = new Autosaver(
+			pm,
+			() => {},
+			() => {},
+			0,
+			slow
+		);
+		saver.schedule({ ...pm, title: 'Typed' });
+		const writing = saver.flush();
+		await vi.waitFor(() => expect(landed).toBeTypeOf('function'));
+		flushAllSync(); // the page goes away while the save is under way...
+		landed!(); // ...and hears that its save landed
+		await writing;
+		expect(await unsavedRows()).toHaveLength(1);
+		// Another tab's close then writes over it: the kept copy still brings the text back.
+		await save({ ...(await get(pm.id))!, title: 'Text from another tab' });
+		await recoverUnsaved();
+		expect((await list()).map((r) => r.title).sort()).toEqual(['Text from another tab', 'Typed (unsaved version from a closed tab)']);
+		await saver.dispose();
+	});
+
 	it('a kept edit whose recovery could not drop it (its page went away) is not stored twice', async () => {
 		const pm = await keptWhileAnotherTabSaved();
 		const kept = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!).map((k) => [k, localStorage.getItem(k)!]);
