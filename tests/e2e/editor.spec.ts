@@ -408,3 +408,36 @@ test('a date left half filled in says it is not saved, until it is finished', as
 	await page.reload();
 	await expect(page.getByLabel('Incident started')).toHaveValue('2026-03-09T11:30');
 });
+
+test('the public summary never goes out made from internal text: it starts from it only in the step, for the person to rework', async ({
+	page
+}) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title').fill('Checkout outage');
+	await gotoStep(page, 'Summary');
+	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Marco pushed the bad config; 1,800 orders lost.');
+	await gotoStep(page, 'Public');
+	await expectSaved(page);
+
+	// With the step empty, nothing is downloaded.
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	await page.getByText('Export', { exact: true }).click();
+	await page.getByRole('button', { name: 'Download public summary' }).click();
+	await expect(page.getByText('Nothing to download yet: write the public summary first')).toBeVisible();
+
+	// Starting from the internal summary puts it in the field, where it is read and reworked.
+	await page.getByRole('button', { name: 'Start from the internal summary' }).click();
+	const field = page.getByRole('textbox', { name: /Public summary/ }).first();
+	await expect(field).toHaveValue(/Marco pushed the bad config/);
+	await field.fill('## What happened\n\nA configuration change stopped some orders for 42 minutes.');
+	await expect(page.getByTestId('public-start')).toBeHidden();
+	await expectSaved(page);
+
+	await page.getByText('Export', { exact: true }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download public summary' }).click();
+	const text = readFileSync((await (await download).path())!, 'utf8');
+	expect(text).toBe('# Checkout outage\n\n## What happened\n\nA configuration change stopped some orders for 42 minutes.\n');
+	expect(downloads).toBe(1);
+});

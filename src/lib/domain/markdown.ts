@@ -261,25 +261,31 @@ function sub(heading: string, body: string): string {
 	return body ? `### ${heading}\n\n${body}` : '';
 }
 
+/**
+ * The public summary as a document: only what the person wrote in the Public summary step. Nothing
+ * internal goes into it unseen (an empty step gives the title and date alone; see `draftPublicSummary`).
+ */
 function publicMarkdown(pm: Postmortem): string {
 	const title = `# ${escapeInline(pm.title) || UNTITLED}`;
 	const date = pm.incidentDate ? `**Date:** ${pm.incidentDate.slice(0, 10)}` : '';
-	const publicSummary = textForDocument(pm.publicSummary, { indentHeadings: false });
-	const body = publicSummary
-		? publicSummary
-		: blocks(
-				...(
-					[
-						['What happened', pm.summary],
-						['Impact', pm.impact],
-						['How it was resolved', pm.resolution]
-					] as const
-				).map(([h, text]) => {
-					const t = textForDocument(text, { indentHeadings: false });
-					return t ? `## ${h}\n\n${t}` : '';
-				})
-			);
-	return blocks(title, date, body) + '\n';
+	return blocks(title, date, textForDocument(pm.publicSummary, { indentHeadings: false })) + '\n';
+}
+
+/**
+ * A first draft of the public summary from the internal summary, impact and resolution, for the
+ * person to read and rework in the Public summary step (it may hold names, figures and internal
+ * detail): never exported until it is put there. Empty when those fields are.
+ */
+export function draftPublicSummary(pm: Postmortem): string {
+	return blocks(
+		...(
+			[
+				['What happened', pm.summary],
+				['Impact', pm.impact],
+				['How it was resolved', pm.resolution]
+			] as const
+		).map(([h, text]) => (text.trim() ? `## ${h}\n\n${text.trim()}` : ''))
+	);
 }
 
 /** The postmortem as a GitHub-flavoured Markdown document. */

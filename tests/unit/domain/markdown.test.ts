@@ -6,7 +6,7 @@ import {
 	createTimelineEntry,
 	type Postmortem
 } from '$lib/domain/model';
-import { escapeInline, exportFileName, slugify, toMarkdown } from '$lib/domain/markdown';
+import { draftPublicSummary, escapeInline, exportFileName, slugify, toMarkdown } from '$lib/domain/markdown';
 import { examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';
 import { parseImport } from '$lib/domain/import';
@@ -157,13 +157,20 @@ describe('toMarkdown (public)', () => {
 		}
 	});
 
-	it('falls back to summary, impact and resolution when there is no public summary', () => {
+	it('with no public summary written, carries no internal text at all (only the title and date)', () => {
 		const { pm } = markedExample();
 		pm.publicSummary = '';
 		const out = toMarkdown(pm, { variant: 'public' });
-		expect(out).toContain(pm.summary);
-		expect(out).toContain(pm.impact);
-		expect(out).toContain(pm.resolution);
+		expect(out).toBe(`# ${pm.title}\n\n**Date:** ${pm.incidentDate.slice(0, 10)}\n`);
+		for (const internal of [pm.summary, pm.impact, pm.resolution]) expect(out).not.toContain(internal.trim().slice(0, 30));
+	});
+
+	it('offers a first draft from the summary, impact and resolution, and nothing else, for the person to rework', () => {
+		const { pm } = markedExample();
+		const draft = draftPublicSummary(pm);
+		expect(draft).toContain(`## What happened\n\n${pm.summary.trim()}`);
+		expect(draft).toContain(pm.impact.trim());
+		expect(draft).toContain(pm.resolution.trim());
 		const leaked = [
 			pm.incidentLead,
 			pm.facilitator,
@@ -181,8 +188,9 @@ describe('toMarkdown (public)', () => {
 			...pm.timeline.flatMap((e) => [e.who, e.what]),
 			...pm.contributingFactors.map((f) => f.description),
 			...pm.correctiveActions.flatMap((a) => [a.title, a.owner])
-		];
-		for (const l of leaked) expect(out).not.toContain(l);
+		].filter((l) => l.trim() !== '');
+		for (const l of leaked) expect(draft).not.toContain(l);
+		expect(draftPublicSummary({ ...pm, summary: '', impact: ' ', resolution: '' })).toBe('');
 	});
 });
 
