@@ -441,3 +441,22 @@ test('the public summary never goes out made from internal text: it starts from 
 	expect(text).toBe('# Checkout outage\n\n## What happened\n\nA configuration change stopped some orders for 42 minutes.\n');
 	expect(downloads).toBe(1);
 });
+
+test('a long title wraps beside the save status and the buttons, which stay at the top of the header', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await newPostmortem(page);
+	const title = 'Checkout errors for a third of customers after the database connection pool size change in the regional failover';
+	await page.getByLabel('Title').fill(title);
+	await expectSaved(page);
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText(title);
+	const h1 = (await heading.boundingBox())!;
+	const saved = (await page.getByTestId('save-status').boundingBox())!;
+	const exportButton = (await page.getByText('Export', { exact: true }).boundingBox())!;
+	// The title takes more than one line, and the status and Export sit to its right, level with its first line.
+	expect(h1.height).toBeGreaterThan(60);
+	for (const box of [saved, exportButton]) {
+		expect(box.x).toBeGreaterThanOrEqual(h1.x + h1.width);
+		expect(box.y).toBeLessThan(h1.y + h1.height / 2);
+	}
+});
