@@ -271,6 +271,11 @@ function publicMarkdown(pm: Postmortem): string {
 	return blocks(title, date, textForDocument(pm.publicSummary, { indentHeadings: false })) + '\n';
 }
 
+/** Whether the Public summary step has text (without it, no public summary goes out). */
+export function hasPublicSummary(pm: Pick<Postmortem, 'publicSummary'>): boolean {
+	return pm.publicSummary.trim() !== '';
+}
+
 /**
  * A first draft of the public summary from the internal summary, impact and resolution, for the
  * person to read and rework in the Public summary step (it may hold names, figures and internal

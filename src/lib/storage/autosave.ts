@@ -214,8 +214,9 @@ export class Autosaver {
 				.transaction('rw', d.postmortems, d.summaries, async () => {
 					// A tab whose save landed a moment ago (not heard of here yet) is not written over: the
 					// kept copy becomes a separate copy at the recovery. Only with nothing kept aside is
-					// the write blind, as the one chance this edit has (its callbacks may never run).
-					if (keptAside && ((await d.postmortems.get(row.id))?.revision ?? 0) >= row.revision) return;
+					// the write blind, as the one chance this edit has (its callbacks may never run). The
+					// summary row carries the revision, as in save's check, and is the smaller read.
+					if (keptAside && ((await d.summaries.get(row.id))?.revision ?? 0) >= row.revision) return;
 					await Promise.all([d.postmortems.put(row), d.summaries.put(summarize(row))]);
 				})
 				.catch(() => {}); // the kept copy is recovered at the next start

@@ -113,24 +113,6 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		expect(await unseenClosedTabCopies()).toEqual([]);
 	});
 
-	it('a page closing a moment after another tab saved (before it heard of that save) writes nothing over it; its edit becomes a copy', async () => {
-		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = closingPage(pm);
-		saver.schedule({ ...pm, title: 'Text from tab two' });
-		// Tab one's save lands; this page has not heard of it when it closes.
-		await save({ ...pm, title: 'Text from tab one' });
-		flushAllSync();
-		await afterTheHandler();
-		expect((await get(pm.id))?.title).toBe('Text from tab one');
-
-		expect(await recoverUnsaved()).toBe(1);
-		expect((await list()).map((r) => r.title).sort()).toEqual([
-			'Text from tab one',
-			'Text from tab two (unsaved version from a closed tab)'
-		]);
-		await saver.dispose();
-	});
-
 	it('a save that lands as the page closes does not drop the copy the closing page kept', async () => {
 		const pm = await create({ ...createPostmortem(), title: 'Before' });
 		let landed: (() => void) | undefined;
@@ -168,22 +150,25 @@ describe('edits kept outside IndexedDB when a page goes away', () => {
 		expect((await get(pm.id))?.title).toBe('Saved in another tab');
 	});
 
-	it('a page closing after another tab saved keeps its edit for a copy and writes nothing over the newer save', async () => {
-		const pm = await create({ ...createPostmortem(), title: 'Before' });
-		const saver = closingPage(pm);
-		const theirs = await save({ ...pm, title: 'Saved in another tab' });
-		saver.schedule({ ...pm, title: 'Mine, typed before I heard' });
-		saver.adopt(theirs); // heard about, but this page has an edit of its own pending
-		flushAllSync();
-		await afterTheHandler();
-		expect((await get(pm.id))?.title).toBe('Saved in another tab');
-		expect(await recoverUnsaved()).toBe(1);
-		expect((await list()).map((r) => r.title).sort()).toEqual([
-			'Mine, typed before I heard (unsaved version from a closed tab)',
-			'Saved in another tab'
-		]);
-		await saver.dispose();
-	});
+	// Heard about (this page has an edit of its own pending), or not yet (its save landed a moment ago).
+	for (const heard of [true, false]) {
+		it(`a page closing after another tab saved (${heard ? 'heard of' : 'not yet heard of'} here) writes nothing over the newer save; its edit becomes a copy`, async () => {
+			const pm = await create({ ...createPostmortem(), title: 'Before' });
+			const saver = closingPage(pm);
+			saver.schedule({ ...pm, title: 'Mine, typed before I heard' });
+			const theirs = await save({ ...pm, title: 'Saved in another tab' });
+			if (heard) saver.adopt(theirs);
+			flushAllSync();
+			await afterTheHandler();
+			expect((await get(pm.id))?.title).toBe('Saved in another tab');
+			expect(await recoverUnsaved()).toBe(1);
+			expect((await list()).map((r) => r.title).sort()).toEqual([
+				'Mine, typed before I heard (unsaved version from a closed tab)',
+				'Saved in another tab'
+			]);
+			await saver.dispose();
+		});
+	}
 
 	it('deleting the postmortem drops its kept copy, so it does not come back', async () => {
 		const pm = await closedBeforeTheWriteRan('Typed, then the tab closed');
