@@ -6,6 +6,8 @@ import {
 	installUpgradeHandler,
 	acknowledgeClosedTabCopies,
 	onClosedTabCopy,
+	onNewerDatabase,
+	classifyStorageError,
 	probeStorage,
 	recoverUnsaved,
 	setMeta,
@@ -27,6 +29,12 @@ export class AppStart {
 	evictable = $state(false);
 	/** Edits of closed tabs kept as copies of their own (two tabs closed with different text), until dismissed. */
 	recovered = $state.raw<ClosedTabCopy[]>([]);
+	/**
+	 * Another version of the app has the stored data: 'newer', it upgraded the database past what this
+	 * build knows (nothing is read or written here); 'upgrading', another tab asked this one to let go
+	 * of the database for an upgrade (this tab saved its edits and closed its connection). '' otherwise.
+	 */
+	outdated = $state<'' | 'newer' | 'upgrading'>('');
 	private started = false;
 	private shown!: () => void;
 	/** Resolves once the first page has rendered (see `rendered`). */
@@ -41,7 +49,14 @@ export class AppStart {
 		if (this.started) return;
 		this.started = true;
 		installFlushOnHide();
-		installUpgradeHandler();
+		installUpgradeHandler(() => {
+			if (!this.outdated) this.outdated = 'upgrading';
+		});
+		onNewerDatabase(() => {
+			this.outdated = 'newer';
+			// A tab of the old version finds the new one sooner when it asks at once.
+			void pwa.checkForUpdate();
+		});
 		installUnsavedRecovery();
 		onClosedTabCopy((copy) => this.tellCopies([copy]));
 		pwa.start(this.firstRender);
@@ -57,7 +72,9 @@ export class AppStart {
 	async check(): Promise<void> {
 		const problem = await probeStorage();
 		if (problem) {
-			this.unavailable = describeStorageError(problem);
+			// A newer version's database is told by its own notice (see `outdated`).
+			if (classifyStorageError(problem) === 'version') this.outdated = 'newer';
+			else this.unavailable = describeStorageError(problem);
 			return;
 		}
 		// Edits a closing page kept aside because its last write might not make it (see storage/unsaved.ts).
@@ -71,6 +88,15 @@ export class AppStart {
 			// Said once: the notice stays until dismissed or the next visit, then Settings keeps saying it.
 			await setMeta('evictionNoticeShown', true).catch(() => {});
 		}
+	}
+
+	/**
+	 * Reload onto the newest version: the waiting service worker takes over when there is one (every
+	 * tab reloads when it does, see pwa.svelte.ts), otherwise this page reloads.
+	 */
+	reloadToUpdate(): void {
+		if (pwa.updateReady) void pwa.acceptUpdate();
+		else location.reload();
 	}
 
 	/** The person has read the notice of kept closed-tab copies. */

@@ -283,10 +283,12 @@ let installed = false;
 let upgradeHandled = false;
 
 /**
- * When another tab opens a newer database version, this tab saves what it has, closes its
- * connection so the upgrade is not blocked, and reloads onto the new version.
+ * When another tab opens a newer database version, this tab saves what it has and closes its
+ * connection so the upgrade is not blocked, then calls `closed` (the app offers a reload: an
+ * automatic one would take the page from under the person's hands). Writes after that reopen the
+ * database, and fail with a clear reason if it is now a version this build does not know (db.ts).
  */
-export function installUpgradeHandler(reload: () => void = () => location.reload()): void {
+export function installUpgradeHandler(closed: () => void): void {
 	if (upgradeHandled) return;
 	upgradeHandled = true;
 	// Registered when Dexie loads (the database is not opened before): this does not load it.
@@ -294,7 +296,7 @@ export function installUpgradeHandler(reload: () => void = () => location.reload
 		d.on('versionchange', () => {
 			void flushAll().finally(() => {
 				d.close();
-				reload();
+				closed();
 			});
 			return false; // we close ourselves once the pending edits are written
 		})

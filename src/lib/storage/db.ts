@@ -2,6 +2,7 @@ import Dexie, { liveQuery, type EntityTable, type Transaction } from 'dexie';
 import { POSTMORTEM_VERSION, type Postmortem, type Severity, type Status } from '$lib/domain/model';
 import type { PostmortemMigration, restorePostmortem } from '$lib/domain/restore';
 import { summarize } from './summary';
+import { NewerDatabaseError, reportNewerDatabase } from './errors';
 
 /** The small row the library lists, kept beside each postmortem so the list never loads whole documents. */
 export interface PostmortemSummary {
@@ -81,6 +82,20 @@ export class WorkbenchDB extends Dexie {
 			this.version(v)
 				.stores({})
 				.upgrade((tx) => upgradeRows(tx, v, shapes.migrations));
+		// Asked for version N, a database a newer build has upgraded fails with VersionError, and Dexie
+		// then opens it at whatever version it has. This build must never write into a schema it does
+		// not know: such an open fails (sticky: every open, also the reopen after a close). Dexie
+		// stores version N as N × 10, and itself adds 1 to it for a schema patch (still version N).
+		this.on(
+			'ready',
+			() => {
+				if (Math.floor(this.backendDB().version / 10) <= this.verno) return;
+				// Dexie closes the connection of a failed open, so it never holds up the newer build's next upgrade.
+				reportNewerDatabase();
+				throw new NewerDatabaseError(`The stored data is of a newer version than ${this.verno}.`);
+			},
+			true
+		);
 	}
 }
 

@@ -27,6 +27,26 @@ export class StorageUnavailableError extends Error {
 	}
 }
 
+/**
+ * The stored data was upgraded by a newer version of the app (in another tab or window): this build
+ * does not know its schema, so it neither reads nor writes it.
+ */
+export class NewerDatabaseError extends Error {
+	override name = 'NewerDatabaseError';
+}
+
+let newer = () => {};
+
+/** Call `fn` whenever an open finds the database upgraded by a newer version of the app (one listener: the app's start). */
+export function onNewerDatabase(fn: () => void): void {
+	newer = fn;
+}
+
+/** An open found a newer database (see `NewerDatabaseError`): tell the app. */
+export function reportNewerDatabase(): void {
+	newer();
+}
+
 /** What kind of storage failure this was. */
 export type StorageProblem = 'quota' | 'unavailable' | 'closed' | 'version' | 'conflict' | 'missing' | 'unknown';
 
@@ -44,6 +64,8 @@ function names(e: unknown): string[] {
 /** Classify an error thrown by IndexedDB or Dexie (Dexie wraps the DOM error in `inner`). */
 export function classifyStorageError(e: unknown): StorageProblem {
 	const n = names(e);
+	// Before 'closed': Dexie reports a failed open as DatabaseClosedError with the reason inside.
+	if (n.includes('NewerDatabaseError')) return 'version';
 	if (n.includes('ConflictError')) return 'conflict';
 	if (n.includes('MissingError')) return 'missing';
 	if (n.includes('QuotaExceededError')) return 'quota';
@@ -65,7 +87,7 @@ export function describeStorageError(e: unknown): string {
 		case 'closed':
 			return 'the database was closed. Retrying…';
 		case 'version':
-			return 'a newer version of the app is open in another tab. Reload this tab.';
+			return 'a newer version of the app has updated the stored data. Reload this tab to update.';
 		case 'conflict':
 			return 'this postmortem was changed in another tab.';
 		case 'missing':

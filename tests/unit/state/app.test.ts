@@ -13,7 +13,7 @@ const storage = vi.hoisted(() => ({
 }));
 vi.mock('$lib/storage', async (original) => ({ ...(await original<typeof import('$lib/storage')>()), ...storage }));
 const pwaStart = vi.hoisted(() => vi.fn());
-vi.mock('$lib/state/pwa.svelte', () => ({ pwa: { start: pwaStart } }));
+vi.mock('$lib/state/pwa.svelte', () => ({ pwa: { start: pwaStart, checkForUpdate: vi.fn(async () => {}) } }));
 
 const { AppStart } = await import('$lib/state/app.svelte');
 
@@ -80,6 +80,25 @@ describe('what the start finds out', () => {
 		expect(app.unavailable).not.toBe('');
 		expect(storage.recoverUnsaved).not.toHaveBeenCalled();
 		expect(app.evictable).toBe(false);
+	});
+
+	it('a database a newer version of the app upgraded gets its own notice (reload to update), and nothing is written', async () => {
+		const { NewerDatabaseError } = await import('$lib/storage');
+		storage.probeStorage.mockResolvedValue(new NewerDatabaseError('newer'));
+		const app = new AppStart();
+		await app.check();
+		expect(app.outdated).toBe('newer');
+		expect(app.unavailable).toBe('');
+		expect(storage.recoverUnsaved).not.toHaveBeenCalled();
+		expect(storage.setMeta).not.toHaveBeenCalled();
+	});
+
+	it('another tab upgrading the database is told once this tab has let go of it', async () => {
+		const app = new AppStart();
+		app.start();
+		expect(app.outdated).toBe('');
+		(storage.installUpgradeHandler.mock.calls[0] as unknown as [() => void])[0]();
+		expect(app.outdated).toBe('upgrading');
 	});
 
 	it('recovers unsaved edits, asks to persist, and tells once that storage may be evicted', async () => {

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createPostmortem } from '$lib/domain';
-import { classifyStorageError, describeStorageError, ConflictError, create, get, Autosaver, installUpgradeHandler } from '$lib/storage';
+import {
+	classifyStorageError,
+	describeStorageError,
+	ConflictError,
+	create,
+	get,
+	list,
+	save,
+	setMeta,
+	Autosaver,
+	installUpgradeHandler,
+	onNewerDatabase,
+	probeStorage
+} from '$lib/storage';
 import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
 const named = (name: string) => Object.assign(new Error(name), { name });
@@ -45,12 +58,12 @@ describe('storage error mapping', () => {
 		expect(upgraded).toBe(Math.round(current) + 1);
 	});
 
-	it('on an upgrade elsewhere, pending edits are saved before the connection closes and the tab reloads', async () => {
+	it('on an upgrade elsewhere, pending edits are saved before the connection closes and the app is told', async () => {
 		const name = 'test-errors-upgrade-handler';
 		useDatabase(new WorkbenchDB(name));
 		const pm = await create(createPostmortem());
 		let reloaded = false;
-		installUpgradeHandler(() => (reloaded = true));
+		installUpgradeHandler(() => (reloaded = db().isOpen() ? false : true));
 		const saver = new Autosaver(
 			pm,
 			() => {},
@@ -71,5 +84,91 @@ describe('storage error mapping', () => {
 		expect((await check.postmortems.get(pm.id))?.title).toBe('typed just before the upgrade');
 		check.close();
 		await saver.dispose().catch(() => {});
+	});
+
+	it('a database a newer version of the app upgraded is neither written nor read here, and the app is told', async () => {
+		const name = 'test-errors-newer-database';
+		useDatabase(new WorkbenchDB(name));
+		const pm = await create(createPostmortem());
+		db().close();
+		// The newer build: version 2 of the schema (Dexie's native 20), with a store this build does not know.
+		await new Promise<void>((resolve, reject) => {
+			const req = indexedDB.open(name, 20);
+			req.onupgradeneeded = () => req.result.createObjectStore('attachments', { keyPath: 'id' });
+			req.onsuccess = () => {
+				req.result.close();
+				resolve();
+			};
+			req.onerror = () => reject(req.error);
+		});
+		let told = 0;
+		onNewerDatabase(() => told++);
+		useDatabase(new WorkbenchDB(name));
+		const problem = await probeStorage();
+		expect(classifyStorageError(problem)).toBe('version');
+		expect(told).toBeGreaterThan(0);
+		expect(describeStorageError(problem)).toMatch(/newer version of the app/);
+		// Every path that writes fails with the same reason; none reaches the database.
+		for (const attempt of [
+			() => create(createPostmortem()),
+			() => save({ ...pm, title: 'written by the old build' }),
+			() => setMeta('evictionNoticeShown', true),
+			() => get(pm.id),
+			() => list()
+		])
+			expect(
+				classifyStorageError(
+					await attempt().then(
+						() => null,
+						(e: unknown) => e
+					)
+				)
+			).toBe('version');
+		// Reopening (the autosaver does after a close) is refused again.
+		expect(
+			classifyStorageError(
+				await db()
+					.open()
+					.then(
+						() => null,
+						(e: unknown) => e
+					)
+			)
+		).toBe('version');
+		onNewerDatabase(() => {});
+		const raw = await new Promise<{ version: number; rows: unknown[]; meta: unknown[] }>((resolve, reject) => {
+			const req = indexedDB.open(name);
+			req.onsuccess = () => {
+				const t = req.result.transaction(['postmortems', 'meta']);
+				const rows = t.objectStore('postmortems').getAll();
+				const meta = t.objectStore('meta').getAll();
+				t.oncomplete = () => {
+					resolve({ version: req.result.version, rows: rows.result, meta: meta.result });
+					req.result.close();
+				};
+			};
+			req.onerror = () => reject(req.error);
+		});
+		expect(raw.version).toBe(20); // never downgraded or deleted
+		expect(raw.rows).toEqual([pm]);
+		expect(raw.meta).toEqual([]);
+	});
+
+	it('a schema patch of this same version (Dexie adds 1 to the native version) still opens', async () => {
+		const name = 'test-errors-patched-database';
+		useDatabase(new WorkbenchDB(name));
+		const pm = await create(createPostmortem());
+		db().close();
+		await new Promise<void>((resolve, reject) => {
+			const req = indexedDB.open(name, 11);
+			req.onsuccess = () => {
+				req.result.close();
+				resolve();
+			};
+			req.onerror = () => reject(req.error);
+		});
+		useDatabase(new WorkbenchDB(name));
+		expect(await probeStorage()).toBeNull();
+		expect((await save({ ...pm, title: 'still saved' })).title).toBe('still saved');
 	});
 });
