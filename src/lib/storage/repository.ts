@@ -169,11 +169,15 @@ export async function importPostmortems(
 			return title === pm.title ? pm : { ...pm, title };
 		});
 		const now = new Date().toISOString();
-		// A replaced postmortem gets a revision above the stored one, so an open editor sees the change.
+		// The revision is this browser's own counter of saves, never the file's: conflict detection
+		// must not rest on a number a file (or another machine) can set, near MAX_SAFE_INTEGER where
+		// adding 1 no longer changes it. A replaced postmortem gets one above the stored revision, so an
+		// open editor sees the change. An edit time in the future (a file from a machine whose clock is
+		// ahead) becomes now, so it cannot sit above every edit made here.
 		const stored = rows.map((pm) => ({
 			...withShapeVersion(pm),
-			revision: Math.max(pm.revision || 0, existing.get(pm.id) ?? 0) + 1,
-			updatedAt: pm.updatedAt || now
+			revision: (existing.get(pm.id) ?? 0) + 1,
+			updatedAt: Date.parse(pm.updatedAt) <= Date.now() ? pm.updatedAt : now
 		}));
 		await d.postmortems.bulkPut(stored);
 		await d.summaries.bulkPut(stored.map(summarize));

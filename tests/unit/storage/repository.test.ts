@@ -109,6 +109,27 @@ describe('repository', () => {
 		expect(await exportAll()).toEqual(before);
 	});
 
+	it('an imported revision near MAX_SAFE_INTEGER or edit time in the future is not taken: two tabs still see each other’s saves', async () => {
+		const future = new Date(Date.now() + 365 * 86_400_000).toISOString();
+		const file = { ...createPostmortem(), title: 'From a file', revision: Number.MAX_SAFE_INTEGER, updatedAt: future };
+		await importPostmortems([file], 'replace');
+		const imported = (await get(file.id))!;
+		expect(imported.revision).toBe(1);
+		expect(Date.parse(imported.updatedAt)).toBeLessThanOrEqual(Date.now());
+		// Edited here afterwards, it is listed first (the file's future time does not keep it above).
+		const other = await create({ ...createPostmortem(), title: 'Edited here' });
+		expect((await list())[0].id).toBe(other.id);
+
+		// Two tabs open on it: the second one's save, based on the same revision, is a conflict.
+		const tabA = await save({ ...imported, title: 'Tab A' });
+		await expect(save({ ...imported, title: 'Tab B' })).rejects.toBeInstanceOf(ConflictError);
+		expect((await get(file.id))?.title).toBe(tabA.title);
+
+		// Replaced by the same file again: one above the stored revision, so an open editor notices.
+		await importPostmortems([file], 'replace');
+		expect((await get(file.id))?.revision).toBe(tabA.revision + 1);
+	});
+
 	it('keeps settings', async () => {
 		expect(await getMeta('lastBackupAt')).toBeUndefined();
 		await setMeta('lastBackupAt', '2026-11-22T10:00:00.000Z');
