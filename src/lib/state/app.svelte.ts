@@ -70,7 +70,9 @@ export class AppStart {
 
 	/** The probe, then recovery of unsaved edits, then persistence and the eviction notice. */
 	async check(): Promise<void> {
-		const problem = await probeStorage();
+		// Storage that does not answer is said after a few seconds, and unsaid if it answers after all.
+		const problem = await probeStorage((slow) => (this.unavailable = describeStorageError(slow)));
+		this.unavailable = '';
 		if (problem) {
 			// A newer version's database is told by its own notice (see `outdated`).
 			if (classifyStorageError(problem) === 'version') this.outdated = 'newer';

@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { UNSAVED_ID, createPostmortem, isUntouched, type Postmortem } from '$lib/domain/model';
-import { Live, StorageUnavailableError, describeStorageError, get, remove } from '$lib/storage';
+import { Live, StorageNotRespondingError, StorageUnavailableError, answeredWithin, describeStorageError, get, remove } from '$lib/storage';
 import { nextTask } from '$lib/scheduling';
 import { EditorState } from './editor.svelte';
 
@@ -54,7 +54,14 @@ export class PostmortemPage {
 			return;
 		}
 		try {
-			const pm = await get(id);
+			const reading = get(id);
+			// Storage that does not answer is said after a few seconds; the read may still answer.
+			const pm = await answeredWithin(reading).catch((e: unknown) => {
+				if (!(e instanceof StorageNotRespondingError)) throw e;
+				if (seq === this.openSeq) this.loadError = describeStorageError(e);
+				return reading;
+			});
+			if (seq === this.openSeq) this.loadError = '';
 			// The read may already be done (started as the app loaded): render the editor in a task of
 			// its own rather than at the end of the app's start, so neither blocks input for long.
 			await new Promise<void>((resolve) => nextTask(resolve));

@@ -47,8 +47,22 @@ export function reportNewerDatabase(): void {
 	newer();
 }
 
+/** How long the browser's storage may take to answer an open or a read before the app says it is not responding. */
+export const STORAGE_TIMEOUT_MS = 5000;
+
+/** The browser's storage did not answer within `STORAGE_TIMEOUT_MS` (a wedged profile, some privacy modes). */
+export class StorageNotRespondingError extends Error {
+	override name = 'StorageNotRespondingError';
+}
+
+/** `work`, or a StorageNotRespondingError if it has not settled within `ms`. */
+export function answeredWithin<T>(work: Promise<T>, ms = STORAGE_TIMEOUT_MS): Promise<T> {
+	// The timer left running once `work` settles only rejects a promise the race no longer follows.
+	return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new StorageNotRespondingError()), ms))]);
+}
+
 /** What kind of storage failure this was. */
-export type StorageProblem = 'quota' | 'unavailable' | 'closed' | 'version' | 'conflict' | 'missing' | 'unknown';
+export type StorageProblem = 'quota' | 'unavailable' | 'hung' | 'closed' | 'version' | 'conflict' | 'missing' | 'unknown';
 
 function names(e: unknown): string[] {
 	const out: string[] = [];
@@ -66,6 +80,7 @@ export function classifyStorageError(e: unknown): StorageProblem {
 	const n = names(e);
 	// Before 'closed': Dexie reports a failed open as DatabaseClosedError with the reason inside.
 	if (n.includes('NewerDatabaseError')) return 'version';
+	if (n.includes('StorageNotRespondingError')) return 'hung';
 	if (n.includes('ConflictError')) return 'conflict';
 	if (n.includes('MissingError')) return 'missing';
 	if (n.includes('QuotaExceededError')) return 'quota';
@@ -84,6 +99,8 @@ export function describeStorageError(e: unknown): string {
 			return 'the browser’s storage for this site is full. Export your work, then free space by deleting old postmortems.';
 		case 'unavailable':
 			return 'this browser does not allow the app to store data (private browsing or blocked site data). Export your work to keep it.';
+		case 'hung':
+			return 'the browser’s storage is not responding; restarting the browser usually helps.';
 		case 'closed':
 			return 'the database was closed. Retrying…';
 		case 'version':

@@ -4,7 +4,7 @@ import { restorer } from './restoring';
 import { summarize, withShapeVersion } from './summary';
 import type { PostmortemSummary, WorkbenchDB } from './db';
 import { database, loadedDatabase } from './connection';
-import { ConflictError, MissingError } from './errors';
+import { ConflictError, MissingError, StorageNotRespondingError, answeredWithin } from './errors';
 import { dropEarlyRead } from './early';
 import { forgetKept, forgetUnsaved, onUnsavedKept, stillKept, unsavedEntries } from './unsaved';
 
@@ -326,10 +326,19 @@ export async function setMeta(key: string, value: unknown): Promise<void> {
 	await (await database()).meta.put({ key, value });
 }
 
-/** Open the database once to find out whether this browser lets us store anything; null when it does. */
-export async function probeStorage(): Promise<unknown | null> {
+/**
+ * Open the database once to find out whether this browser lets us store anything; null when it
+ * does. Storage that does not answer within a few seconds is told to `onSlow` (a wedged profile, some
+ * privacy modes), and the open is still awaited: a long upgrade can answer late, and then all is well.
+ */
+export async function probeStorage(onSlow?: (e: unknown) => void): Promise<unknown | null> {
+	const opening = database().then((d) => d.open());
 	try {
-		await (await database()).open();
+		await answeredWithin(opening).catch(async (e: unknown) => {
+			if (!(e instanceof StorageNotRespondingError) || !onSlow) throw e;
+			onSlow(e);
+			await opening;
+		});
 		return null;
 	} catch (e) {
 		return e;

@@ -5,7 +5,7 @@ const storage = vi.hoisted(() => ({
 	installFlushOnHide: vi.fn(),
 	installUpgradeHandler: vi.fn(),
 	installUnsavedRecovery: vi.fn(),
-	probeStorage: vi.fn(async (): Promise<unknown> => null),
+	probeStorage: vi.fn(async (_onSlow?: (e: unknown) => void): Promise<unknown> => null),
 	recoverUnsaved: vi.fn(async () => 0),
 	getMeta: vi.fn(async (): Promise<unknown> => undefined),
 	setMeta: vi.fn(async () => {}),
@@ -91,6 +91,24 @@ describe('what the start finds out', () => {
 		expect(app.unavailable).toBe('');
 		expect(storage.recoverUnsaved).not.toHaveBeenCalled();
 		expect(storage.setMeta).not.toHaveBeenCalled();
+	});
+
+	it('storage that does not answer is said while it does not, and unsaid once it answers after all', async () => {
+		const { StorageNotRespondingError } = await import('$lib/storage');
+		browserStorage(true);
+		let answer!: () => void;
+		storage.probeStorage.mockImplementation(async (onSlow) => {
+			onSlow?.(new StorageNotRespondingError('no answer'));
+			await new Promise<void>((resolve) => (answer = resolve));
+			return null;
+		});
+		const app = new AppStart();
+		const checked = app.check();
+		await vi.waitFor(() => expect(app.unavailable).toMatch(/not responding/));
+		answer();
+		await checked;
+		expect(app.unavailable).toBe('');
+		expect(storage.recoverUnsaved).toHaveBeenCalled();
 	});
 
 	it('another tab upgrading the database is told once this tab has let go of it', async () => {

@@ -13,7 +13,8 @@ import {
 	Autosaver,
 	installUpgradeHandler,
 	onNewerDatabase,
-	probeStorage
+	probeStorage,
+	answeredWithin
 } from '$lib/storage';
 import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
@@ -32,6 +33,14 @@ describe('storage error mapping', () => {
 		expect(describeStorageError(named('QuotaExceededError'))).toMatch(/full/);
 		expect(describeStorageError(new Dexie.MissingAPIError())).toMatch(/does not allow/);
 		expect(describeStorageError(new Error('odd'))).toContain('odd');
+	});
+
+	it('storage that does not answer within the time allowed is its own problem, said as such', async () => {
+		const never = new Promise<never>(() => {});
+		const e = await answeredWithin(never, 10).catch((x: unknown) => x);
+		expect(classifyStorageError(e)).toBe('hung');
+		expect(describeStorageError(e)).toMatch(/not responding/);
+		expect(await answeredWithin(Promise.resolve('answered'), 10)).toBe('answered');
 	});
 
 	it('a closed database is reopened by the next read (another tab upgraded it)', async () => {
