@@ -1,5 +1,5 @@
 import type { Postmortem } from '$lib/domain/model';
-import { ConflictError, classifyStorageError, describeStorageError } from './errors';
+import { ConflictError, STORAGE_TIMEOUT_MS, StorageNotRespondingError, classifyStorageError, describeStorageError } from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { closedTabCopy } from '$lib/domain/copies';
 import { forgetUnsaved, keepUnsaved } from './unsaved';
@@ -116,8 +116,14 @@ export class Autosaver {
 		this.inflight = pm;
 		const abort = (this.inflightAbort = new AbortController());
 		this.onStatus({ state: 'saving' });
+		// A write the browser's storage does not answer is told as not saved (the edit stays here and is
+		// kept aside on pagehide); it is still awaited, and "Saved" follows if it lands after all.
+		const slow = setTimeout(
+			() => this.onStatus({ state: 'error', reason: describeStorageError(new StorageNotRespondingError()) }),
+			STORAGE_TIMEOUT_MS
+		);
 		try {
-			const stored = await this.write({ ...pm, revision: this.baseRevision }, { signal: abort.signal });
+			const stored = await this.write({ ...pm, revision: this.baseRevision }, { signal: abort.signal }).finally(() => clearTimeout(slow));
 			this.inflight = undefined;
 			this.baseRevision = stored.revision;
 			this.latestStored = Math.max(this.latestStored, stored.revision);

@@ -39,6 +39,42 @@ async function typingSaver() {
 }
 
 describe('autosave', () => {
+	it('a write the storage does not answer is told as not saved after a few seconds, and as saved if it lands', async () => {
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		let land: (() => void) | undefined;
+		vi.useFakeTimers();
+		try {
+			const saver = new Autosaver(
+				pm,
+				r.on,
+				() => {},
+				50,
+				(p, o) =>
+					new Promise((resolve) => {
+						// Lands once (the finally below lands it only if the test stopped before).
+						land = () => {
+							land = undefined;
+							resolve(save(p, o));
+						};
+					})
+			);
+			saver.schedule({ ...pm, title: 'typed while storage hangs' });
+			await vi.advanceTimersByTimeAsync(60);
+			expect(r.last()).toEqual({ state: 'saving' });
+			await vi.advanceTimersByTimeAsync(5000);
+			expect(r.last()).toMatchObject({ state: 'error', reason: expect.stringMatching(/not responding/) });
+			expect(saver.dirty).toBe(true);
+			vi.useRealTimers();
+			land?.();
+			await vi.waitFor(() => expect(r.last()?.state).toBe('saved'));
+			expect((await get(pm.id))?.title).toBe('typed while storage hangs');
+		} finally {
+			vi.useRealTimers();
+			land?.(); // never left hanging for the tests after this one
+		}
+	});
+
 	it('debounces typing into one write within a second', async () => {
 		const pm = await create(createPostmortem());
 		const r = recorder();
