@@ -20,6 +20,20 @@ import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
 const named = (name: string) => Object.assign(new Error(name), { name });
 
+/** Open database `name` at native `version` as another connection would (`upgrade` runs in its upgrade), then close it; its version. */
+function openAsAnotherTab(name: string, version: number, upgrade: (db: IDBDatabase) => void = () => {}): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = indexedDB.open(name, version);
+		req.onupgradeneeded = () => upgrade(req.result);
+		req.onsuccess = () => {
+			const v = req.result.version;
+			req.result.close();
+			resolve(v);
+		};
+		req.onerror = () => reject(req.error);
+	});
+}
+
 describe('storage error mapping', () => {
 	it('maps quota, unavailable, closed, version and unknown errors to sentences', () => {
 		expect(classifyStorageError(named('QuotaExceededError'))).toBe('quota');
@@ -55,15 +69,7 @@ describe('storage error mapping', () => {
 		useDatabase(new WorkbenchDB(name));
 		await create(createPostmortem());
 		const current = db().verno * 10;
-		const upgraded = await new Promise<number>((resolve, reject) => {
-			const req = indexedDB.open(name, Math.round(current) + 1);
-			req.onsuccess = () => {
-				const v = req.result.version;
-				req.result.close();
-				resolve(v);
-			};
-			req.onerror = () => reject(req.error);
-		});
+		const upgraded = await openAsAnotherTab(name, Math.round(current) + 1);
 		expect(upgraded).toBe(Math.round(current) + 1);
 	});
 
@@ -80,14 +86,7 @@ describe('storage error mapping', () => {
 			60_000
 		);
 		saver.schedule({ ...pm, title: 'typed just before the upgrade' });
-		await new Promise<void>((resolve, reject) => {
-			const req = indexedDB.open(name, 11);
-			req.onsuccess = () => {
-				req.result.close();
-				resolve();
-			};
-			req.onerror = () => reject(req.error);
-		});
+		await openAsAnotherTab(name, 11);
 		expect(reloaded).toBe(true);
 		const check = new WorkbenchDB(name);
 		expect((await check.postmortems.get(pm.id))?.title).toBe('typed just before the upgrade');
@@ -101,15 +100,7 @@ describe('storage error mapping', () => {
 		const pm = await create(createPostmortem());
 		db().close();
 		// The newer build: version 2 of the schema (Dexie's native 20), with a store this build does not know.
-		await new Promise<void>((resolve, reject) => {
-			const req = indexedDB.open(name, 20);
-			req.onupgradeneeded = () => req.result.createObjectStore('attachments', { keyPath: 'id' });
-			req.onsuccess = () => {
-				req.result.close();
-				resolve();
-			};
-			req.onerror = () => reject(req.error);
-		});
+		await openAsAnotherTab(name, 20, (raw) => raw.createObjectStore('attachments', { keyPath: 'id' }));
 		let told = 0;
 		onNewerDatabase(() => told++);
 		useDatabase(new WorkbenchDB(name));
@@ -168,14 +159,7 @@ describe('storage error mapping', () => {
 		useDatabase(new WorkbenchDB(name));
 		const pm = await create(createPostmortem());
 		db().close();
-		await new Promise<void>((resolve, reject) => {
-			const req = indexedDB.open(name, 11);
-			req.onsuccess = () => {
-				req.result.close();
-				resolve();
-			};
-			req.onerror = () => reject(req.error);
-		});
+		await openAsAnotherTab(name, 11);
 		useDatabase(new WorkbenchDB(name));
 		expect(await probeStorage()).toBeNull();
 		expect((await save({ ...pm, title: 'still saved' })).title).toBe('still saved');
