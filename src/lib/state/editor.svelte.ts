@@ -287,6 +287,11 @@ export class EditorState {
 		}
 	}
 
+	/** The stored postmortem went away (deleted in another tab, or site data cleared): store the text on screen again. */
+	saveAgain(): Promise<void> {
+		return this.saver.saveAgain(this.draft);
+	}
+
 	/** Write pending edits now. */
 	flush(): Promise<void> {
 		return this.saver.flush();

@@ -1,5 +1,13 @@
 import type { Postmortem } from '$lib/domain/model';
-import { ConflictError, STORAGE_TIMEOUT_MS, StorageNotRespondingError, classifyStorageError, describeStorageError } from './errors';
+import {
+	ConflictError,
+	MissingError,
+	STORAGE_TIMEOUT_MS,
+	StorageNotRespondingError,
+	classifyStorageError,
+	databaseGeneration,
+	describeStorageError
+} from './errors';
 import { database, loadedDatabase, whenStorageLoads } from './connection';
 import { closedTabCopy } from '$lib/domain/copies';
 import { forgetUnsaved, keepUnsaved } from './unsaved';
@@ -13,7 +21,9 @@ export type SaveStatus =
 	| { state: 'pending' }
 	| { state: 'saving' }
 	| { state: 'error'; reason: string }
-	| { state: 'conflict'; stored: Postmortem };
+	| { state: 'conflict'; stored: Postmortem }
+	/** The stored postmortem is gone: deleted in another tab, or `cleared` with the browser's stored data for the site. */
+	| { state: 'missing'; cleared: boolean };
 
 /** How long typing may pause before a save starts; well inside the one-second promise. */
 export const AUTOSAVE_DELAY_MS = 300;
@@ -49,6 +59,10 @@ export class Autosaver {
 	private saveAfterPaintQueued = false;
 	private running: Promise<void> = Promise.resolve();
 	private paused = false;
+	/** The stored copy went away and the person chose to store this text again (see `saveAgain`). */
+	private recreate = false;
+	/** The database's generation this editor's stored copy is in (see `databaseGeneration`). */
+	private generation = databaseGeneration();
 	/** The revision of the stored copy this editor is based on. */
 	baseRevision: number;
 	private readonly id: string;
@@ -80,8 +94,9 @@ export class Autosaver {
 				.then((d) => d.open())
 				.catch(() => {});
 		this.pending = pm;
-		this.onStatus({ state: 'pending' });
+		// Held back by a conflict or a stored copy gone: the status goes on saying so, not "Saving…".
 		if (this.paused) return;
+		this.onStatus({ state: 'pending' });
 		const now = performance.now();
 		this.waitingSince ??= now;
 		clearTimeout(this.timer);
@@ -123,8 +138,12 @@ export class Autosaver {
 			STORAGE_TIMEOUT_MS
 		);
 		try {
-			const stored = await this.write({ ...pm, revision: this.baseRevision }, { signal: abort.signal }).finally(() => clearTimeout(slow));
+			const stored = await this.write(
+				{ ...pm, revision: this.baseRevision },
+				{ signal: abort.signal, ...(this.recreate ? { recreate: true } : {}) }
+			).finally(() => clearTimeout(slow));
 			this.inflight = undefined;
+			this.recreate = false;
 			this.baseRevision = stored.revision;
 			this.latestStored = Math.max(this.latestStored, stored.revision);
 			// A copy kept by an earlier pagehide (page back from the cache) is superseded; one kept by
@@ -150,6 +169,12 @@ export class Autosaver {
 			if (e instanceof ConflictError) {
 				this.paused = true;
 				this.onStatus({ state: 'conflict', stored: e.stored });
+				return;
+			}
+			if (e instanceof MissingError) {
+				// Saving on would fail the same way: the text stays here until the person stores it again.
+				this.paused = true;
+				this.onStatus({ state: 'missing', cleared: databaseGeneration() !== this.generation });
 				return;
 			}
 			if (classifyStorageError(e) === 'closed' && attempt === 0) {
@@ -178,6 +203,19 @@ export class Autosaver {
 		}
 		await this.flush();
 		return undefined;
+	}
+
+	/**
+	 * Store this editor's text again after its stored copy went away (deleted in another tab, or the
+	 * browser's stored data cleared), as a new copy under the same address. If the postmortem is
+	 * stored again meanwhile (an undo in another tab), that is a conflict, told as usual.
+	 */
+	async saveAgain(pm: Postmortem): Promise<void> {
+		this.paused = false;
+		this.recreate = true;
+		this.generation = databaseGeneration();
+		this.pending = pm;
+		await this.flush();
 	}
 
 	/**

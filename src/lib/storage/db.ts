@@ -2,7 +2,7 @@ import Dexie, { liveQuery, type EntityTable, type Transaction } from 'dexie';
 import { POSTMORTEM_VERSION, type Postmortem, type Severity, type Status } from '$lib/domain/model';
 import type { PostmortemMigration, restorePostmortem } from '$lib/domain/restore';
 import { summarize } from './summary';
-import { NewerDatabaseError, reportNewerDatabase } from './errors';
+import { NewerDatabaseError, reportDatabaseCleared, reportNewerDatabase } from './errors';
 
 /** The small row the library lists, kept beside each postmortem so the list never loads whole documents. */
 export interface PostmortemSummary {
@@ -24,6 +24,9 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'postmortem-workbench';
+
+/** The meta row naming one database: written when it is first opened, so a database made anew is told apart. */
+const IDENTITY_KEY = 'database';
 
 /** The postmortem shape versions the schema upgrades through; tests pass their own. */
 export interface ShapeVersions {
@@ -70,6 +73,8 @@ export class WorkbenchDB extends Dexie {
 	postmortems!: EntityTable<Postmortem, 'id'>;
 	summaries!: EntityTable<PostmortemSummary, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	/** The identity of the database this connection first opened (see `checkIdentity`). */
+	private identity: string | undefined;
 
 	constructor(name = DB_NAME, shapes: ShapeVersions = { to: POSTMORTEM_VERSION }) {
 		super(name);
@@ -89,13 +94,39 @@ export class WorkbenchDB extends Dexie {
 		this.on(
 			'ready',
 			() => {
-				if (Math.floor(this.backendDB().version / 10) <= this.verno) return;
-				// Dexie closes the connection of a failed open, so it never holds up the newer build's next upgrade.
-				reportNewerDatabase();
-				throw new NewerDatabaseError(`The stored data is of a newer version than ${this.verno}.`);
+				if (Math.floor(this.backendDB().version / 10) > this.verno) {
+					// Dexie closes the connection of a failed open, so it never holds up the newer build's next upgrade.
+					reportNewerDatabase();
+					throw new NewerDatabaseError(`The stored data is of a newer version than ${this.verno}.`);
+				}
+				return this.checkIdentity();
 			},
 			true
 		);
+	}
+
+	/**
+	 * When the browser's stored data for the site is cleared, Chromium closes the connection and Dexie
+	 * opens a new, empty database at the next use: a reopen that finds another identity than the first
+	 * open tells it (reportDatabaseCleared), so a save can say why its postmortem is gone.
+	 */
+	private async checkIdentity(): Promise<void> {
+		try {
+			let id = (await this.meta.get(IDENTITY_KEY))?.value;
+			// In a transaction of its own: two tabs opening a new database at once agree on one identity.
+			if (typeof id !== 'string')
+				id = await this.transaction('rw', this.meta, async () => {
+					const row = await this.meta.get(IDENTITY_KEY);
+					if (typeof row?.value === 'string') return row.value;
+					const fresh = crypto.randomUUID();
+					await this.meta.add({ key: IDENTITY_KEY, value: fresh });
+					return fresh;
+				});
+			if (this.identity && id !== this.identity) reportDatabaseCleared();
+			this.identity = id as string;
+		} catch {
+			// A full disk may refuse the row: the database still opens, only a clear goes untold.
+		}
 	}
 }
 

@@ -47,6 +47,21 @@ export function reportNewerDatabase(): void {
 	newer();
 }
 
+let generation = 0;
+
+/**
+ * How many times this page found the database created anew under it: the browser's stored data for
+ * this site was cleared while the app was open (db.ts tells it by the database's identity row).
+ */
+export function databaseGeneration(): number {
+	return generation;
+}
+
+/** An open found the database created anew (see `databaseGeneration`). */
+export function reportDatabaseCleared(): void {
+	generation++;
+}
+
 /** How long the browser's storage may take to answer an open or a read before the app says it is not responding. */
 export const STORAGE_TIMEOUT_MS = 5000;
 

@@ -48,13 +48,14 @@ export async function create(pm: Postmortem): Promise<Postmortem> {
 
 /**
  * Save an edited postmortem. `pm.revision` is the revision the edit started from: if the stored one
- * is newer (another tab saved meanwhile) this throws ConflictError, unless `force` is set.
+ * is newer (another tab saved meanwhile) this throws ConflictError, unless `force` is set; if it is
+ * gone, MissingError, unless `recreate` is set (then it is stored anew).
  * Returns the stored postmortem with its new revision. `signal` aborts the write (rolled back).
  *
  * One Dexie transaction: the revision check and the writes are issued together (the writes are
  * rolled back when the check fails), so the typing path pays one round trip, not two.
  */
-export async function save(pm: Postmortem, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<Postmortem> {
+export async function save(pm: Postmortem, opts: { force?: boolean; recreate?: boolean; signal?: AbortSignal } = {}): Promise<Postmortem> {
 	dropEarlyRead();
 	const d = loadedDatabase() ?? (await database());
 	const stamp = (revision: number): Postmortem => ({ ...withShapeVersion(pm), revision, updatedAt: new Date().toISOString() });
@@ -85,7 +86,7 @@ export async function save(pm: Postmortem, opts: { force?: boolean; signal?: Abo
 			const row = stamp(pm.revision + 1);
 			const [current] = await Promise.all([d.summaries.get(pm.id), write(row)]);
 			// Throwing rolls the writes back.
-			if (!current || current.revision !== pm.revision) throw new RevisionCheckFailed(!current);
+			if (current ? current.revision !== pm.revision : !opts.recreate) throw new RevisionCheckFailed(!current);
 			return row;
 		});
 	} catch (e) {

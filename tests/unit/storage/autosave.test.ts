@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
 import { Autosaver, create, get, save, flushAll, flushAllSync, installFlushOnHide, anyDirty, list, type SaveStatus } from '$lib/storage';
+import Dexie from 'dexie';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 
 /**
@@ -350,6 +351,75 @@ describe('autosave', () => {
 		expect((await get(pm.id))?.title).toBe('other tab');
 		const titles = (await list()).map((r) => r.title).sort();
 		expect(titles).toEqual(['mine (unsaved version from a closed tab)', 'other tab']);
+		await saver.dispose();
+	});
+});
+
+describe('a stored postmortem that goes away while it is open', () => {
+	it('deleted in another tab: saving stops with "missing", and saving again stores the text on screen anew', async () => {
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		const saver = new Autosaver(pm, r.on, () => {}, 10);
+		const other = new WorkbenchDB(`test-autosave-${n}`);
+		await other.transaction('rw', other.postmortems, other.summaries, async () => {
+			await other.postmortems.delete(pm.id);
+			await other.summaries.delete(pm.id);
+		});
+		other.close();
+		saver.schedule({ ...pm, title: 'typed after the delete' });
+		await saver.flush();
+		expect(r.last()).toEqual({ state: 'missing', cleared: false });
+		// Typing goes on without a save attempt each time; nothing is stored behind the person's back.
+		saver.schedule({ ...pm, title: 'typed on' });
+		await saver.flush();
+		expect(await get(pm.id)).toBeUndefined();
+		await saver.saveAgain({ ...pm, title: 'typed on' });
+		expect(r.last()?.state).toBe('saved');
+		expect((await get(pm.id))?.title).toBe('typed on');
+		saver.schedule({ ...pm, title: 'saved on as usual' });
+		await saver.flush();
+		expect(r.last()?.state).toBe('saved');
+		expect((await get(pm.id))?.title).toBe('saved on as usual');
+		await saver.dispose();
+	});
+
+	it('site data cleared: the database made anew is told apart from a delete, and the text is saved again', async () => {
+		const name = `test-autosave-${n}`;
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		const saver = new Autosaver(pm, r.on, () => {}, 10);
+		// What clearing the site's data does: the database is deleted under the open connection (which
+		// Dexie closes when asked), and the next use opens a new, empty one.
+		await Dexie.delete(name);
+		saver.schedule({ ...pm, title: 'typed after the clear' });
+		await saver.flush();
+		expect(r.last()).toEqual({ state: 'missing', cleared: true });
+		expect(await list()).toEqual([]);
+		await saver.saveAgain({ ...pm, title: 'typed after the clear' });
+		expect(r.last()?.state).toBe('saved');
+		expect((await get(pm.id))?.title).toBe('typed after the clear');
+		await saver.dispose();
+	});
+
+	it('stored again and edited meanwhile (an undo in another tab, then typing there): saving again is a conflict, not an overwrite', async () => {
+		const pm = await create(createPostmortem());
+		const r = recorder();
+		const saver = new Autosaver(pm, r.on, () => {}, 10);
+		const other = new WorkbenchDB(`test-autosave-${n}`);
+		await other.transaction('rw', other.postmortems, other.summaries, async () => {
+			await other.postmortems.delete(pm.id);
+			await other.summaries.delete(pm.id);
+		});
+		saver.schedule({ ...pm, title: 'mine' });
+		await saver.flush();
+		expect(r.last()?.state).toBe('missing');
+		useDatabase(other);
+		await save({ ...pm, title: 'theirs' }, { recreate: true });
+		useDatabase(new WorkbenchDB(`test-autosave-${n}`));
+		other.close();
+		await saver.saveAgain({ ...pm, title: 'mine' });
+		expect(r.last()?.state).toBe('conflict');
+		expect((await get(pm.id))?.title).toBe('theirs');
 		await saver.dispose();
 	});
 });
