@@ -45,13 +45,20 @@ const refuse = (message: string): never => {
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 
-/** Reverse of `escapeInline`: backslash escapes are resolved and `<br>` becomes a newline. */
+/** Reverse of `escapeInline`: backslash escapes are resolved, `<br>` becomes a newline and its character references their character. */
 export function unescapeInline(s: string): string {
 	let out = '';
 	for (let i = 0; i < s.length; i++) {
 		const c = s[i];
 		if (c === '\\' && i + 1 < s.length && PUNCTUATION.test(s[i + 1])) {
 			out += s[++i];
+			continue;
+		}
+		// The character references escapeInline writes (an `&` typed as text before one is escaped).
+		const ref = c === '&' ? /^&#x(0|2028|2029|D[89A-F][0-9A-F]{2});/i.exec(s.slice(i, i + 9)) : null;
+		if (ref) {
+			out += String.fromCharCode(parseInt(ref[1], 16));
+			i += ref[0].length - 1;
 			continue;
 		}
 		const br = /^<br\s*\/?>/i.exec(s.slice(i, i + 6));
@@ -63,6 +70,14 @@ export function unescapeInline(s: string): string {
 		out += c;
 	}
 	return out;
+}
+
+/** The NUL and lone surrogates a long text was exported with as character references (see markdown.ts `textForDocument`), back as they were. */
+function resolveReferences(s: string): string {
+	return s.replace(
+		/\\(&#x(?:0|D[89A-F][0-9A-F]{2});)|&#x(0|D[89A-F][0-9A-F]{2});/gi,
+		(_, typed: string | undefined, hex: string) => typed ?? String.fromCharCode(parseInt(hex, 16))
+	);
 }
 
 /** Split on a separator character that is not backslash-escaped; parts keep their escapes. */
@@ -219,7 +234,7 @@ function readListItems(lines: readonly string[]): { items: string[]; other: stri
 	return { items, other };
 }
 
-const block = (lines: string[] | undefined) => textFromDocument(lines ?? []);
+const block = (lines: string[] | undefined) => resolveReferences(textFromDocument(lines ?? []));
 
 type SectionKey = Exclude<SectionId, 'overview'> | 'final-note';
 
@@ -240,7 +255,7 @@ function readOverview(lines: string[], pm: Postmortem, warnings: string[]): numb
 		if (!items.length) for (const line of t.raw.split('\n')) if (line.trim() !== '') skip(line);
 		for (const item of items) {
 			const [first, ...rest] = itemText(item.raw).split('\n');
-			const m = /^\*\*(.+?):\*\*(?: (.*))?$/.exec(first);
+			const m = /^\*\*(.+?):\*\*(?: (.*))?$/s.exec(first);
 			if (m) fields.push(m);
 			else skip(item.raw.split('\n')[0]);
 			for (const line of rest) if (line.trim() !== '') skip(line);
@@ -252,7 +267,7 @@ function readOverview(lines: string[], pm: Postmortem, warnings: string[]): numb
 		const value = rawValue.trim();
 		switch (label) {
 			case L.incidentDate: {
-				const d = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(?: \((.*)\))?$/.exec(value);
+				const d = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(?: \((.*)\))?$/s.exec(value);
 				const at = d ? `${d[1]}T${d[2]}` : '';
 				if (!d || !isWallClock(at)) refuse(`The incident date "${value.slice(0, 40)}" is not a valid date and time.`);
 				pm.incidentDate = at;
@@ -347,7 +362,8 @@ function readTimeline(lines: string[], pm: Postmortem, warnings: string[]): void
 function readFactors(lines: string[], pm: Postmortem): void {
 	const { before, parts } = splitAtHeadings(lines, '### ', [['wentWrong', MD_HEADINGS.wentWrong]] as const);
 	const { items, other } = readListItems(before);
-	for (const item of items) {
+	for (const text of items) {
+		const item = resolveReferences(text);
 		const f = createContributingFactor();
 		const m = /^\*\*([^*]+):\*\*(?:[ \n]|$)/.exec(item);
 		const kind = m ? FACTOR_KIND_BY_LABEL.get(m[1].toLowerCase()) : undefined;
@@ -359,7 +375,7 @@ function readFactors(lines: string[], pm: Postmortem): void {
 	}
 	// Hand-written narrative outside the list stays with "what went wrong".
 	const narrative = other.flatMap((raw) => raw.split('\n').filter((l) => l.trim() !== ''));
-	pm.wentWrong = [normalizeMarkdown(narrative.join('\n')), block(parts.get('wentWrong'))].filter(Boolean).join('\n\n');
+	pm.wentWrong = [resolveReferences(normalizeMarkdown(narrative.join('\n'))), block(parts.get('wentWrong'))].filter(Boolean).join('\n\n');
 }
 
 function readActions(lines: string[], pm: Postmortem, warnings: string[]): void {
@@ -368,7 +384,10 @@ function readActions(lines: string[], pm: Postmortem, warnings: string[]): void 
 		['parkingLot', MD_HEADINGS.parkingLot]
 	] as const);
 	pm.riskAccepted = block(parts.get('riskAccepted'));
-	pm.facilitation.parkingLot = readListItems(parts.get('parkingLot') ?? []).items.map((text) => ({ id: newId(), text }));
+	pm.facilitation.parkingLot = readListItems(parts.get('parkingLot') ?? []).items.map((text) => ({
+		id: newId(),
+		text: resolveReferences(text)
+	}));
 
 	const {
 		table: { headers, rows },
@@ -404,7 +423,7 @@ function readActions(lines: string[], pm: Postmortem, warnings: string[]): void 
 function read(text: string, now: Date, warnings: string[]): Postmortem {
 	const lines = normalizeNewlines(text.replace(/^\uFEFF/, '')).split('\n');
 	const start = lines.findIndex((l) => l.trim() !== '');
-	const titleLine = start >= 0 ? /^# (.*)$/.exec(lines[start].trim()) : null;
+	const titleLine = start >= 0 ? /^# (.*)$/s.exec(lines[start].trim()) : null;
 	if (!titleLine) {
 		refuse('This Markdown file does not start with a "# Title" line, so it does not look like a postmortem exported by this app.');
 	}

@@ -70,6 +70,25 @@ export const ACTION_COLUMNS = ['#', 'Action', 'Kind', 'Term', 'Priority', 'Owner
 const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '[', ']', '<', '>', '|', '~']);
 const WORD = /[\p{L}\p{N}]/u;
 
+/** True when `s[i]` is half of a surrogate pair without its other half. */
+function isLoneSurrogate(s: string, i: number): boolean {
+	const c = s.charCodeAt(i);
+	if (c >= 0xd800 && c <= 0xdbff) return !(s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff);
+	if (c >= 0xdc00 && c <= 0xdfff) return !(s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff);
+	return false;
+}
+
+/**
+ * NUL (which makes a file read as binary) and lone surrogates (which UTF-8 cannot hold) as character
+ * references; `resolveReferences` in markdown-import reads them back.
+ */
+function referUnwritable(s: string): string {
+	return s.replace(/&#x(?=(?:0|D[89A-F][0-9A-F]{2});)|[\u0000\ud800-\udfff]/gi, (c: string, i: number) =>
+		// Such a reference typed as text is escaped, so it reads back as typed.
+		c.length > 1 ? `\\${c}` : c === '\u0000' || isLoneSurrogate(s, i) ? `&#x${c.charCodeAt(0).toString(16).toUpperCase()};` : c
+	);
+}
+
 /** Unify line endings. */
 export function normalizeNewlines(s: string): string {
 	return s.replace(/\r\n?/g, '\n');
@@ -77,7 +96,8 @@ export function normalizeNewlines(s: string): string {
 
 /**
  * Plain text made safe to embed in one line of Markdown (and in a table cell): Markdown punctuation
- * is backslash-escaped, newlines become `<br>`. `extra` lists further characters to escape.
+ * is backslash-escaped, newlines become `<br>`, NUL, line separators and lone surrogates
+ * character references. `extra` lists further characters to escape.
  * Exactly reversible with `unescapeInline` in markdown-import.
  */
 export function escapeInline(text: string, extra = ''): string {
@@ -86,6 +106,12 @@ export function escapeInline(text: string, extra = ''): string {
 	for (let i = 0; i < s.length; i++) {
 		const c = s[i];
 		if (c === '\n') out += '<br>';
+		// Line and paragraph separators end a line for marked (a table row would break there), a lone
+		// surrogate cannot be written in UTF-8, and a NUL makes the file read as binary: each goes as a
+		// character reference, which renderers show as the character (or U+FFFD) and unescapeInline
+		// reads back as it was.
+		else if (c === '\u0000' || c === '\u2028' || c === '\u2029' || isLoneSurrogate(s, i))
+			out += `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
 		else if (ALWAYS_ESCAPED.has(c) || extra.includes(c)) out += '\\' + c;
 		// Intraword underscores are literal in GFM; escaping them only adds noise.
 		else if (c === '_' && !(WORD.test(s[i - 1] ?? '') && WORD.test(s[i + 1] ?? ''))) out += '\\_';
@@ -127,10 +153,11 @@ function isOwnHeading(line: string): boolean {
 /**
  * A long text as it goes into the document: a line of its own that reads like one of the
  * document's headings gets one space of indent (rendered the same; `textFromDocument` takes it off
- * again), and a code fence left open is closed, so neither can take the sections after it.
+ * again), and a code fence left open is closed, so neither can take the sections after it. NUL and
+ * lone surrogates become character references (see `escapeInline`).
  */
 function textForDocument(s: string, { indentHeadings = true } = {}): string {
-	const text = normalizeMarkdown(s);
+	const text = referUnwritable(normalizeMarkdown(s));
 	if (!text) return text;
 	const inFence = fenceTracker();
 	const lines = text.split('\n').map((line) => (!inFence(line) && indentHeadings && isOwnHeading(line) ? ` ${line}` : line));
