@@ -35,6 +35,12 @@ export function fieldElementId(ref: string): string {
 	return `f-${ref}`;
 }
 
+/**
+ * How many timeline entries the Timeline step shows at once: a longer timeline (an imported chat log
+ * can have thousands) is shown a page at a time, so the step opens and typing stays quick.
+ */
+export const TIMELINE_PAGE = 100;
+
 /** The open postmortem being edited: the draft, what is derived from it, and its autosave. */
 export class EditorState {
 	draft: Postmortem = $state.raw() as Postmortem;
@@ -85,6 +91,15 @@ export class EditorState {
 		return o?.review ?? []; // an edit has started loading the linter; until then, the checklist as opened
 	});
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
+	/** The page of a long timeline the Timeline step shows, from 0 (see `TIMELINE_PAGE`). */
+	timelinePage = $state(0);
+
+	/** Show the page of the timeline that holds entry `id` (to go to it, or after adding it). */
+	showEntry(id: string): void {
+		const i = this.draft.timeline.findIndex((e) => e.id === id);
+		if (i >= 0) this.timelinePage = Math.floor(i / TIMELINE_PAGE);
+	}
+
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
 
