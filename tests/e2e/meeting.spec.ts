@@ -150,8 +150,11 @@ test('keyboard shortcuts and the agenda move between items, each item keeps its 
 	await minutes.press('Tab');
 	await expect(page.getByText(/^Meeting \d+:\d\d of 53:00$/)).toBeVisible();
 	await expectSaved(page);
+	const onStage = await stageTitle(page).textContent();
 	await page.reload();
 	await expect(page.getByRole('spinbutton', { name: 'Minutes for Impact' })).toHaveValue('2');
+	// The reload keeps the item on stage.
+	await expect(stageTitle(page)).toHaveText(onStage!);
 	// Out of range: the field shows what was kept, not what was typed.
 	await minutes.fill('-5');
 	await minutes.press('Tab');
@@ -162,7 +165,7 @@ test('keyboard shortcuts and the agenda move between items, each item keeps its 
 	await minutes.fill('2');
 	await minutes.press('Tab');
 	await expect(page.getByText(/^Meeting \d+:\d\d of 53:00$/)).toBeVisible();
-	await page.keyboard.press('n');
+	await agendaItem(page, 'Impact').click();
 	await expect(stageTitle(page)).toHaveText('Impact');
 	await expect(page.getByText('of 2 min', { exact: true })).toBeVisible();
 });
@@ -307,4 +310,58 @@ test('the Biases and "Ask what / how" cards toggle, and axe finds no serious pro
 	await biases.click();
 	await expect(biasCard).toBeVisible();
 	expect(await seriousViolations(page), 'impact item with biases card').toEqual([]);
+});
+
+test('the meeting clock and the item on stage carry on after leaving meeting mode and after a reload; a capture that starts with a time gets it', async ({
+	page
+}) => {
+	await newPostmortem(page);
+	await page.getByLabel('Incident started').fill('2026-11-03T09:02');
+	await expectSaved(page);
+	await runTheMeeting(page);
+	const clock = page.getByTestId('item-clock');
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	await expect(clock).not.toHaveText('0:00');
+	await page.keyboard.press('n');
+	await page.keyboard.press('n');
+	await expect(stageTitle(page)).toHaveText('Timeline');
+
+	const timeline = page.getByLabel('Add a timeline entry');
+	await timeline.fill('09:45 Marco pages the gateway team');
+	await timeline.press('Control+Enter');
+	await timeline.fill('9:14 am The error-rate alert fires');
+	await timeline.press('Control+Enter');
+	await expectSaved(page);
+
+	// Away to the editor and back: still on Timeline, the clock still running, the opening's time kept.
+	await page.getByRole('link', { name: '← Back to the editor' }).click();
+	await gotoStep(page, 'Timeline');
+	const entries = page.getByTestId('timeline-entry');
+	await expect(entries).toHaveCount(2);
+	await expect(entries.nth(0).getByLabel('What happened')).toHaveValue('The error-rate alert fires');
+	await expect(entries.nth(0).getByLabel('Time', { exact: true })).toHaveValue('2026-11-03T09:14');
+	await expect(entries.nth(1).getByLabel('What happened')).toHaveValue('Marco pages the gateway team');
+	await expect(entries.nth(1).getByLabel('Time', { exact: true })).toHaveValue('2026-11-03T09:45');
+	await page.getByRole('link', { name: 'Run the meeting' }).click();
+	await expect(stageTitle(page)).toHaveText('Timeline');
+	await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+	await agendaItem(page, 'Opening').click();
+	await expect(clock).not.toHaveText('0:00');
+
+	await page.reload();
+	await expect(stageTitle(page)).toHaveText('Opening');
+	await expect(clock).not.toHaveText('0:00');
+	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	const paused = await clock.textContent();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+	await expect(clock).toHaveText(paused!);
+
+	// Reset asks first, then starts the meeting again at 0:00.
+	await page.getByRole('button', { name: 'Reset clock' }).click();
+	await page.getByRole('dialog', { name: 'Reset the meeting clock?' }).getByRole('button', { name: 'Reset the clock' }).click();
+	await expect(clock).toHaveText('0:00');
+	await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+	await page.reload();
+	await expect(clock).toHaveText('0:00');
 });

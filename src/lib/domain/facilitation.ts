@@ -1,6 +1,14 @@
 /** Meeting mode: what the facilitator reads, asks and captures, and the agenda's timeboxes. */
 
-import { createContributingFactor, createCorrectiveAction, createTimelineEntry, newId, type AgendaItem, type Postmortem } from './model';
+import {
+	createContributingFactor,
+	createCorrectiveAction,
+	createTimelineEntry,
+	newId,
+	sortTimeline,
+	type AgendaItem,
+	type Postmortem
+} from './model';
 
 /** The blameless premise to read aloud when the meeting opens. */
 export const PRIME_DIRECTIVE = {
@@ -201,8 +209,12 @@ export function captureInto(pm: Postmortem, agendaId: AgendaItem['id'], text: st
 			return { ...pm, impact: appendParagraph(pm.impact, t), updatedAt };
 		case 'wentWell':
 			return { ...pm, wentWell: appendParagraph(pm.wentWell, t), updatedAt };
-		case 'timeline':
-			return { ...pm, timeline: [...pm.timeline, { ...createTimelineEntry(''), what: t }], updatedAt };
+		case 'timeline': {
+			// "09:45 Marco pages the gateway team": the time is the entry's, in the incident's time zone.
+			const timed = capturedTime(pm, t);
+			const entry = { ...createTimelineEntry(timed?.at ?? ''), what: timed?.what ?? t };
+			return { ...pm, timeline: sortTimeline([...pm.timeline, entry]), updatedAt };
+		}
 		case 'wentWrong':
 			return { ...pm, contributingFactors: [...pm.contributingFactors, createContributingFactor(t)], updatedAt };
 		case 'actions':
@@ -212,6 +224,31 @@ export function captureInto(pm: Postmortem, agendaId: AgendaItem['id'], text: st
 				updatedAt
 			};
 	}
+}
+
+/**
+ * A time at the start of a captured timeline line ("09:45 …", "9:45 pm …", "[21:05] …", "21.05 – …")
+ * as the entry's `at` ('YYYY-MM-DDTHH:mm', wall time in the incident's zone), and the text after it.
+ * The day is that of the latest entry so far (or the incident's start), or the next day when the
+ * time is more than twelve hours before it (a meeting past midnight). Undefined when the line starts
+ * with no time, or no day is known yet.
+ */
+export function capturedTime(pm: Pick<Postmortem, 'timeline' | 'incidentDate'>, text: string): { at: string; what: string } | undefined {
+	const m = /^\[?([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?(?:\s*([ap])\.?m\.?)?\]?(?:\s*[-–—:]\s*|\s+)(\S[\s\S]*)$/i.exec(text);
+	if (!m) return undefined;
+	let hour = Number(m[1]);
+	const meridiem = m[3]?.toLowerCase();
+	if (meridiem) {
+		if (hour < 1 || hour > 12) return undefined;
+		hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+	}
+	const anchor = pm.timeline.reduce((latest, e) => (e.at > latest ? e.at : latest), '') || pm.incidentDate;
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(anchor)) return undefined;
+	const minutes = hour * 60 + Number(m[2]);
+	const anchorMinutes = Number(anchor.slice(11, 13)) * 60 + Number(anchor.slice(14, 16));
+	let day = anchor.slice(0, 10);
+	if (minutes < anchorMinutes - 12 * 60) day = new Date(Date.parse(`${day}T00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+	return { at: `${day}T${String(hour).padStart(2, '0')}:${m[2]}`, what: m[4].trim() };
 }
 
 /** A new postmortem whose parking-lot items became draft corrective actions; the lot is emptied. */

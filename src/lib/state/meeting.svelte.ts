@@ -9,11 +9,23 @@ import {
 	type AgendaItemTimer,
 	type Postmortem
 } from '$lib/domain';
+import { forgetMeetingClock, loadMeetingClock, saveMeetingClock, type KeptMeetingClock } from '$lib/storage';
 import type { EditorState } from './editor.svelte';
 
 type TimerState = ReturnType<typeof timerState>;
 
-/** The meeting's clock: which agenda item is current, seconds spent on each, running or paused. */
+/** Where a meeting clock is kept between visits and reloads (see storage/meeting-clock.ts). */
+export interface ClockKeeper {
+	load(): KeptMeetingClock | undefined;
+	save(clock: KeptMeetingClock): void;
+	forget(): void;
+}
+
+/**
+ * The meeting's clock: which agenda item is current, seconds spent on each, running or paused. With
+ * a keeper it carries on where it was after leaving meeting mode or reloading: a running clock kept
+ * running meanwhile (the meeting went on), so that time counts for the item on stage.
+ */
 export class MeetingClock {
 	index = $state(0);
 	running = $state(false);
@@ -21,7 +33,16 @@ export class MeetingClock {
 	private last = 0;
 	private timer: ReturnType<typeof setInterval> | undefined;
 
-	constructor(private readonly ids: () => readonly AgendaItem['id'][]) {}
+	constructor(
+		private readonly ids: () => readonly AgendaItem['id'][],
+		private readonly keeper?: ClockKeeper
+	) {
+		const kept = keeper?.load();
+		if (!kept) return;
+		this.index = Math.min(kept.index, Math.max(0, ids().length - 1));
+		this.elapsed = kept.elapsed;
+		if (kept.runningSince !== null) this.resume(Math.min(kept.runningSince, Date.now()));
+	}
 
 	get current(): AgendaItem['id'] {
 		return this.ids()[this.index];
@@ -35,12 +56,24 @@ export class MeetingClock {
 		this.last = now;
 	}
 
+	private resume(since: number) {
+		this.running = true;
+		this.last = since;
+		clearInterval(this.timer);
+		this.timer = setInterval(() => this.accrue(), 250);
+		this.accrue();
+	}
+
+	/** Keep the clock as it is now (on every start, pause and move; a running clock is kept with since when). */
+	private keep() {
+		this.keeper?.save({ index: this.index, elapsed: { ...this.elapsed }, runningSince: this.running ? this.last : null });
+	}
+
 	/** Start or resume the current item's timer. */
 	start(): void {
 		if (this.running) return;
-		this.running = true;
-		this.last = Date.now();
-		this.timer = setInterval(() => this.accrue(), 250);
+		this.resume(Date.now());
+		this.keep();
 	}
 
 	/** Pause the timer (time stops counting for the current item). */
@@ -48,6 +81,7 @@ export class MeetingClock {
 		this.accrue();
 		this.running = false;
 		clearInterval(this.timer);
+		this.keep();
 	}
 
 	toggle(): void {
@@ -61,6 +95,7 @@ export class MeetingClock {
 		if (index < 0 || index >= n || index === this.index) return;
 		this.accrue();
 		this.index = index;
+		this.keep();
 	}
 	next(): void {
 		this.go(this.index + 1);
@@ -69,10 +104,26 @@ export class MeetingClock {
 		this.go(this.index - 1);
 	}
 
-	/** Stop the interval (the meeting view closes). */
-	dispose(): void {
-		this.pause();
+	/** Back to the first item with nothing counted, paused. */
+	reset(): void {
+		clearInterval(this.timer);
+		this.running = false;
+		this.index = 0;
+		this.elapsed = {};
+		this.keeper?.forget();
 	}
+
+	/** Stop the interval (the meeting view closes); a running clock is kept running, as the meeting goes on. */
+	dispose(): void {
+		this.accrue();
+		clearInterval(this.timer);
+		this.keep();
+	}
+}
+
+/** The keeper of postmortem `id`'s meeting clock in this browser. */
+export function keptClock(id: string): ClockKeeper {
+	return { load: () => loadMeetingClock(id), save: (c) => saveMeetingClock(id, c), forget: () => forgetMeetingClock(id) };
 }
 
 /** Which facilitation card is shown beside the stage. */
@@ -84,7 +135,7 @@ export type MeetingCard = 'none' | 'biases' | 'questions';
  * component initialises (it watches for over-time), and dispose of it when the view closes.
  */
 export class MeetingState {
-	readonly clock: MeetingClock = new MeetingClock(() => this.agenda.map((a) => a.id));
+	readonly clock: MeetingClock;
 	/** The capture box's text and what was last added with it. */
 	capture = $state('');
 	captured = $state('');
@@ -98,13 +149,17 @@ export class MeetingState {
 
 	readonly pm: Postmortem = $derived.by(() => this.editor().draft);
 	readonly agenda: readonly AgendaItem[] = $derived(this.pm.facilitation.agenda);
-	readonly timers: TimerState = $derived(timerState(this.agenda, this.clock.elapsed));
+	readonly timers: TimerState = $derived.by(() => timerState(this.agenda, this.clock.elapsed));
 	/** The agenda item on stage, its guide and its timer. */
-	readonly item: AgendaItem = $derived(this.agenda[this.clock.index]);
+	readonly item: AgendaItem = $derived.by(() => this.agenda[this.clock.index]);
 	readonly guide: AgendaItemGuide = $derived(AGENDA_ITEMS[this.item.id]);
-	readonly itemTimer: AgendaItemTimer = $derived(this.timers.items[this.clock.index]);
+	readonly itemTimer: AgendaItemTimer = $derived.by(() => this.timers.items[this.clock.index]);
 
-	constructor(private readonly editor: () => EditorState) {
+	constructor(
+		private readonly editor: () => EditorState,
+		keeper?: ClockKeeper
+	) {
+		this.clock = new MeetingClock(() => this.agenda.map((a) => a.id), keeper);
 		// A gentle signal, once per item, when it runs over its timebox.
 		$effect(() => {
 			const { item, guide } = this;

@@ -5,3 +5,4 @@ export * from './autosave';
 export * from './errors';
 export { Live } from './live.svelte';
 export { takeEarlyList } from './early';
+export { loadMeetingClock, saveMeetingClock, forgetMeetingClock, type KeptMeetingClock } from './meeting-clock';

@@ -3,6 +3,7 @@ import {
 	AGENDA_ITEMS,
 	BIAS_CARDS,
 	captureInto,
+	capturedTime,
 	CAUSE_TRAPS_CARD,
 	formatClock,
 	isOverrun,
@@ -79,6 +80,34 @@ describe('captureInto', () => {
 		const out = captureInto(pm(), 'timeline', 'Alice rolled back the config', NOW);
 		expect(out.timeline).toHaveLength(1);
 		expect(out.timeline[0]).toMatchObject({ at: '', what: 'Alice rolled back the config', milestone: '' });
+	});
+
+	it('a time at the start of a timeline capture is the entry’s time, on the incident’s day, in time order', () => {
+		const base = { ...pm(), incidentDate: '2026-03-11T09:02', timeZone: 'Europe/Berlin' };
+		const a = captureInto(base, 'timeline', '09:45 Marco pages the gateway team', NOW);
+		expect(a.timeline[0]).toMatchObject({ at: '2026-03-11T09:45', what: 'Marco pages the gateway team' });
+		const b = captureInto(a, 'timeline', '9:14 am Alert fires', NOW);
+		expect(b.timeline.map((e) => [e.at, e.what])).toEqual([
+			['2026-03-11T09:14', 'Alert fires'],
+			['2026-03-11T09:45', 'Marco pages the gateway team']
+		]);
+		const c = captureInto(b, 'timeline', 'no time here', NOW);
+		expect(c.timeline.at(-1)).toMatchObject({ at: '', what: 'no time here' });
+	});
+
+	it('reads the ways people write a time, and the day after midnight', () => {
+		const p = { timeline: [], incidentDate: '2026-03-11T22:30' };
+		expect(capturedTime(p, '23:05 Deploy starts')).toEqual({ at: '2026-03-11T23:05', what: 'Deploy starts' });
+		expect(capturedTime(p, '9:45 pm Rollback')).toEqual({ at: '2026-03-11T21:45', what: 'Rollback' });
+		expect(capturedTime(p, '12:10 a.m. Paged')).toEqual({ at: '2026-03-12T00:10', what: 'Paged' });
+		expect(capturedTime(p, '[00:40] Mitigated')).toEqual({ at: '2026-03-12T00:40', what: 'Mitigated' });
+		expect(capturedTime(p, '23.50 – Status page updated')).toEqual({ at: '2026-03-11T23:50', what: 'Status page updated' });
+		expect(capturedTime(p, '23:50:12 seconds are dropped')).toEqual({ at: '2026-03-11T23:50', what: 'seconds are dropped' });
+		// Not a time: the text stays whole.
+		for (const t of ['25:00 nope', '9:7 nope', '13:00 pm nope', '2026 was the year', '10:30'])
+			expect(capturedTime(p, t), t).toBeUndefined();
+		// No day known yet: the entry has no time, and the text keeps it.
+		expect(capturedTime({ timeline: [], incidentDate: '' }, '09:45 Marco')).toBeUndefined();
 	});
 
 	it('adds a contributing factor for what went wrong', () => {

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_TIMEBOX_MINUTES, createPostmortem, type Postmortem } from '$lib/domain';
-import { MeetingState } from '$lib/state/meeting.svelte';
+import { MeetingState, keptClock } from '$lib/state/meeting.svelte';
+import { loadMeetingClock, type KeptMeetingClock } from '$lib/storage';
+import { memoryStorage } from '../helpers/memory-storage';
 import { listOps } from '$lib/state/lists';
 import type { EditorState } from '$lib/state/editor.svelte';
 
@@ -75,5 +77,66 @@ describe('MeetingState', () => {
 		m.toggleCard('biases');
 		expect(m.card).toBe('none');
 		stop();
+	});
+});
+
+describe('the meeting clock kept between visits', () => {
+	/** A keeper in memory, standing in for localStorage. */
+	function keeper() {
+		let kept: KeptMeetingClock | undefined;
+		return { load: () => kept, save: (c: KeptMeetingClock) => (kept = c), forget: () => (kept = undefined), peek: () => kept };
+	}
+
+	it('carries on with the item on stage and the time counted after the view closes, running on meanwhile', () => {
+		vi.useFakeTimers();
+		try {
+			const k = keeper();
+			const editor = new FakeEditor();
+			const first = new MeetingState(() => editor as unknown as EditorState, k);
+			first.clock.start();
+			vi.advanceTimersByTime(30_000);
+			first.clock.next();
+			vi.advanceTimersByTime(10_000);
+			first.dispose(); // leaving meeting mode, or a reload
+			vi.advanceTimersByTime(5_000); // the meeting goes on
+
+			const again = new MeetingState(() => editor as unknown as EditorState, k);
+			expect(again.clock.index).toBe(1);
+			expect(again.clock.running).toBe(true);
+			expect(Math.round(again.clock.elapsed.opening!)).toBe(30);
+			expect(Math.round(again.clock.elapsed.impact!)).toBe(15);
+			again.clock.pause();
+			again.dispose();
+			vi.advanceTimersByTime(60_000); // paused: nothing more counts
+
+			const third = new MeetingState(() => editor as unknown as EditorState, k);
+			expect(third.clock.running).toBe(false);
+			expect(Math.round(third.clock.elapsed.impact!)).toBe(15);
+			third.clock.reset();
+			expect(third.clock.index).toBe(0);
+			expect(third.clock.elapsed).toEqual({});
+			expect(k.peek()).toBeUndefined();
+			third.dispose();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('a kept clock that is not readable, or points past the agenda, starts clean or at the last item', () => {
+		vi.stubGlobal('localStorage', memoryStorage());
+		localStorage.setItem('postmortem-workbench:meeting:x', '{"index":-1,"elapsed":{},"runningSince":null}');
+		expect(loadMeetingClock('x')).toBeUndefined();
+		localStorage.setItem('postmortem-workbench:meeting:x', 'not json');
+		expect(loadMeetingClock('x')).toBeUndefined();
+		localStorage.setItem(
+			'postmortem-workbench:meeting:x',
+			'{"index":99,"elapsed":{"opening":12,"impact":"x","__proto__":5},"runningSince":null}'
+		);
+		expect(loadMeetingClock('x')).toEqual({ index: 99, elapsed: { opening: 12 }, runningSince: null });
+		const editor = new FakeEditor();
+		const m = new MeetingState(() => editor as unknown as EditorState, keptClock('x'));
+		expect(m.clock.index).toBe(editor.draft.facilitation.agenda.length - 1);
+		m.dispose();
+		vi.unstubAllGlobals();
 	});
 });
