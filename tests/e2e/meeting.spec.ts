@@ -312,6 +312,35 @@ test('the Biases and "Ask what / how" cards toggle, and axe finds no serious pro
 	expect(await seriousViolations(page), 'impact item with biases card').toEqual([]);
 });
 
+test('a card opens in view on a projector, wherever the page is scrolled, takes the focus, and Escape or Close gives it back', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await newPostmortem(page);
+	await runTheMeeting(page);
+	await page.keyboard.press('n');
+	await expect(stageTitle(page)).toHaveText('Impact');
+	const biases = page.getByRole('button', { name: 'Biases', exact: true });
+	const card = page.getByTestId('facilitation-card');
+	for (const scroll of [0, 10_000]) {
+		await page.evaluate((y) => window.scrollTo(0, y), scroll);
+		await biases.click();
+		await expect(card).toBeInViewport({ ratio: 1 });
+		await expect(card).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(card).toHaveCount(0);
+		await expect(biases).toBeFocused();
+	}
+	const whatHow = page.getByRole('button', { name: 'Ask what / how' });
+	await whatHow.click();
+	await expect(card).toBeInViewport({ ratio: 1 });
+	await expect(card).toContainText('What did you think was happening?');
+	await card.getByRole('button', { name: 'Close' }).click();
+	await expect(card).toHaveCount(0);
+	await expect(whatHow).toBeFocused();
+	await expect(whatHow).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('the meeting clock and the item on stage carry on after leaving meeting mode and after a reload; a capture that starts with a time gets it', async ({
 	page
 }) => {
