@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, newPostmortem, expectSaved } from './fixtures';
+import { test, expect, expectStepReady, newPostmortem, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Text typed into each long-text section, by label. */
@@ -458,5 +458,42 @@ test('a long title wraps beside the save status and the buttons, which stay at t
 	for (const box of [saved, exportButton]) {
 		expect(box.x).toBeGreaterThanOrEqual(h1.x + h1.width);
 		expect(box.y).toBeLessThan(h1.y + h1.height / 2);
+	}
+});
+
+test('the corrective actions table fits the preview column and A4 and Letter paper, long links and all', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expectStepReady(page, 'Overview');
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Actions/ })
+		.click();
+	await page
+		.getByLabel('Tracker link')
+		.first()
+		.fill('https://tracker.example.com/projects/checkout-platform/issues/INC-2026-0311-database-connection-pool-exhaustion-follow-up-1');
+	await page.getByLabel('Owner').first().fill('Platform-reliability-and-database-operations-guild');
+	await expectSaved(page);
+	await page.getByRole('link', { name: 'Preview', exact: true }).click();
+	const doc = page.getByTestId('preview');
+	const actions = doc.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Tracker' }) });
+	await expect(actions).toBeVisible();
+	/** Whether the table stays inside the document's text column, and no cell hides part of its text. */
+	const fits = () =>
+		actions.evaluate((table) => {
+			const column = table.parentElement!;
+			const style = getComputedStyle(column);
+			const right = column.getBoundingClientRect().right - parseFloat(style.paddingRight) + 1;
+			const cut = [...table.querySelectorAll('td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent);
+			return { inside: table.getBoundingClientRect().right <= right && table.scrollWidth <= table.clientWidth + 1, cut };
+		});
+	expect(await fits()).toEqual({ inside: true, cut: [] });
+	// Printed: A4 and Letter, less Chromium's default margins, at 96 px to the inch.
+	await page.emulateMedia({ media: 'print' });
+	for (const width of [718, 739]) {
+		await page.setViewportSize({ width, height: 1000 });
+		expect(await fits(), `${width} px of paper`).toEqual({ inside: true, cut: [] });
 	}
 });
