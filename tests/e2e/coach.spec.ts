@@ -217,3 +217,45 @@ test('"Keep working" puts the Status select back to the status the postmortem st
 	await expect(dialog).toBeHidden();
 	await expect(status).toHaveValue('draft', { timeout: 3_000 });
 });
+
+test('open blaming language holds Final back until each phrase is reworded, marked reviewed, or explained in the final note', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	const status = page.getByLabel('Status');
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Lessons/ })
+		.click();
+	const lessons = page.getByRole('textbox', { name: /^Lessons/ }).first();
+	await lessons.fill('It was human error by the on-call.');
+	await expectSaved(page);
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Overview/ })
+		.click();
+
+	await status.selectOption({ label: 'Final' });
+	const dialog = page.getByRole('dialog', { name: 'Some checks are still failing' });
+	await expect(dialog).toContainText('No unreviewed blaming or counterfactual language');
+	await dialog.getByRole('button', { name: 'Keep working' }).click();
+	await expect(status).not.toHaveValue('final');
+
+	// Marked "reviewed, keep it": Final goes through without asking.
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Lessons/ })
+		.click();
+	await page.getByRole('button', { name: 'Reviewed, keep it' }).first().click();
+	await expectSaved(page);
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Overview/ })
+		.click();
+	await status.selectOption({ label: 'Final' });
+	await expect(status).toHaveValue('final');
+	await expect(dialog).toBeHidden();
+	await expectSaved(page);
+});

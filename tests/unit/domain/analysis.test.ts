@@ -17,7 +17,7 @@ describe('analysePostmortem (what the editor’s worker works out for a document
 		const a = analysePostmortem(pm, now);
 		expect(a.review).toEqual(reviewPostmortem(pm, now, lintPostmortem(pm)));
 		expect(a.metrics).toEqual(deriveMetrics(pm));
-		expect(a.review.find((r) => r.id === 'language')?.status).toBe('warn');
+		expect(a.review.find((r) => r.id === 'language')?.status).toBe('fail');
 	});
 
 	it('lints each distinct text once, with the same findings as linting it alone', () => {

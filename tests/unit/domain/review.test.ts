@@ -310,11 +310,11 @@ describe('reviewPostmortem', () => {
 	});
 
 	describe('language', () => {
-		it('warns with the count of open findings, and passes once they are reviewed', () => {
+		it('fails with the count of open findings (so going final asks about them), and passes once they are reviewed', () => {
 			const pm = good();
 			pm.lessons = 'Obviously the root cause was the config.';
 			const r = check(pm, 'language');
-			expect(r.status).toBe('warn');
+			expect(r.status).toBe('fail');
 			expect(r.message).toContain('2 flagged phrases');
 			expect(r.section).toBe('lessons');
 			pm.reviewedFindings = ['lessons:hindsight:obviously', 'lessons:root-cause:root cause'];

@@ -44,7 +44,7 @@ describe('EditorState on opening', () => {
 		await vi.waitFor(() => expect(editor.analysisReady).toBe(true), { timeout: 5000 });
 		expect(editor.coach).toBeDefined();
 		expect(editor.findings.map((f) => f.finding.phrase)).toEqual(['should have checked', 'human error']);
-		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('warn');
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('fail');
 
 		await vi.waitFor(() => expect(editor.metrics).toBeDefined());
 		expect(editor.metrics?.timeToDetect).toBe(6);
@@ -66,7 +66,7 @@ describe('EditorState on opening', () => {
 		expect(editor.draft.summary).toBe('Checkout failed for 42 minutes after a pool change.');
 		expect(phrases()).toEqual(['should have checked', 'human error']); // not in the keystroke's frame
 		await vi.waitFor(() => expect(phrases()).toEqual([]));
-		expect(editor.review.find((r) => r.id === 'language')?.status).not.toBe('warn');
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('pass');
 
 		// A click on "Reviewed, keep it" shows at once.
 		editor.update({ summary: 'It was human error.' });
@@ -128,7 +128,7 @@ describe('EditorState with the analysis worker', () => {
 		expect(workers).toHaveLength(1);
 		expect(workers[0].posted).toBe(1);
 		expect(editor.findings.map((f) => f.finding.phrase)).toEqual(['should have checked', 'human error']);
-		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('warn');
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('fail');
 		expect(editor.review.find((r) => r.id === 'factors-count')?.status).toBe('fail');
 		expect(editor.metrics?.timeToDetect).toBe(6);
 		expect(linter.now).toBeUndefined();
@@ -143,7 +143,7 @@ describe('EditorState with the analysis worker', () => {
 		editor.update({ summary: 'Checkout failed after a pool change. The root cause was the pool size.' });
 		await vi.waitFor(() => expect(phrases()).toEqual(['root cause']), { timeout: 5000 });
 		expect(linter.now).toBeDefined();
-		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('warn');
+		expect(editor.review.find((r) => r.id === 'language')?.status).toBe('fail');
 
 		editor.update({ summary: 'Checkout failed after a pool change.' });
 		await vi.waitFor(() => expect(phrases()).toEqual([]));

@@ -10,7 +10,8 @@ export const language: ReviewCheck = {
 	run: ({ findings }) => {
 		const open = findings.filter((f) => !f.reviewed);
 		return {
-			status: open.length ? 'warn' : 'pass',
+			// A fail: going final asks for each to be reworded, marked reviewed, or explained in the final note.
+			status: open.length ? 'fail' : 'pass',
 			message: open.length
 				? `Review ${plural(open.length, 'flagged phrase')}: rephrase ${open.length === 1 ? 'it' : 'them'} or mark ${open.length === 1 ? 'it' : 'each'} “reviewed, keep it”.`
 				: 'No open language findings.',
