@@ -95,3 +95,51 @@ test('corrective actions are reordered with buttons, by keyboard, and the order 
 	await expect(titles().nth(1)).toHaveValue('Bravo');
 	await expect(titles().nth(2)).toHaveValue('Alpha');
 });
+
+test('undo and redo, with the buttons and with Ctrl+Z / Ctrl+Shift+Z, bring back a removed factor and typed text, and are saved', async ({
+	page
+}) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title', { exact: true }).fill('Undo me');
+	await expectSaved(page);
+	await gotoStep(page, 'Factors');
+	for (const text of ['No load test for the limit', 'The default was not documented']) {
+		await page.getByRole('button', { name: 'Add contributing factor' }).click();
+		await page.getByTestId('factor').last().getByRole('textbox').fill(text);
+	}
+	await expectSaved(page);
+	const factors = page.getByTestId('factor');
+	await page.getByRole('button', { name: 'Remove contributing factor 1' }).click();
+	await expect(factors).toHaveCount(1);
+
+	const undo = page.getByRole('button', { name: 'Undo', exact: true });
+	const redo = page.getByRole('button', { name: 'Redo', exact: true });
+	await undo.click();
+	await expect(factors).toHaveCount(2);
+	await expect(factors.first().getByRole('textbox')).toHaveValue('No load test for the limit');
+	await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeAttached();
+	await redo.click();
+	await expect(factors).toHaveCount(1);
+	await page.keyboard.press('Control+z');
+	await expect(factors).toHaveCount(2);
+	await expectSaved(page);
+	await page.reload();
+	await expect(factors).toHaveCount(2);
+
+	// Text: typed into a field, Ctrl+Z there takes the typing back, Ctrl+Shift+Z brings it again.
+	const second = factors.last().getByRole('textbox');
+	await second.fill('The default was not documented anywhere');
+	await page.keyboard.press('Control+z');
+	await expect(second).toHaveValue('The default was not documented');
+	await page.keyboard.press('Control+Shift+z');
+	await expect(second).toHaveValue('The default was not documented anywhere');
+	await page.keyboard.press('Control+z');
+	await expectSaved(page);
+	await page.reload();
+	await expect(factors.last().getByRole('textbox')).toHaveValue('The default was not documented');
+	// A fresh page has nothing to undo: the button says so and does nothing.
+	await expect(undo).toHaveAttribute('aria-disabled', 'true');
+	await undo.click({ force: true });
+	await expect(factors).toHaveCount(2);
+	await expect(factors.last().getByRole('textbox')).toHaveValue('The default was not documented');
+});

@@ -20,6 +20,7 @@ export {
 export * from './restore';
 export * from './import';
 export * from './copies';
+export * from './history';
 export * from './example';
 // The language engine (lint.ts: lintText, lintPostmortem) and the checklist's checks (review.ts:
 // reviewPostmortem) are imported from their own modules, so the editor can load them after it has

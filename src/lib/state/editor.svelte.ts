@@ -4,6 +4,7 @@ import {
 	conflictCopy,
 	createTimelineEntry,
 	deriveMetrics,
+	editKey,
 	findingKey,
 	locateFindings,
 	newId,
@@ -15,7 +16,9 @@ import {
 	type ParkingLotItem,
 	type Postmortem,
 	type ReviewItem,
-	type TimelineEntry
+	type TimelineEntry,
+	UNDO_STEP_PAUSE_MS,
+	UNDO_STEPS_KEPT
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
 import AnalysisWorker from './analysis.worker?worker';
@@ -196,19 +199,76 @@ export class EditorState {
 		worker.postMessage({ pm, now: Date.now() });
 	}
 
-	/** Change top-level fields and schedule a save. */
-	update(patch: Partial<Postmortem>): void {
+	/** Change top-level fields and schedule a save; one undo step (typing into one field a moment apart is one). */
+	update(patch: Partial<Postmortem>, { undoable = true } = {}): void {
+		if (undoable) this.remember(editKey(this.draft, patch));
 		this.draft = { ...this.draft, ...patch };
 		editing();
 		this.analyseSoon();
 		this.saver.schedule(this.draft);
 	}
 
-	/** Replace the whole document (e.g. after a facilitation capture). */
+	/** Replace the whole document (e.g. after a facilitation capture); one undo step. */
 	replace(pm: Postmortem): void {
+		this.remember('');
 		editing();
 		this.draft = this.analysed = pm;
 		this.saver.schedule(pm);
+	}
+
+	/** The drafts before each undo step, oldest first, and those undone since (to redo), latest undone last. */
+	private past: Postmortem[] = [];
+	private future: Postmortem[] = [];
+	private lastEdit = { key: '', at: 0 };
+	/** Whether Undo and Redo have something to do. */
+	canUndo = $state(false);
+	canRedo = $state(false);
+
+	/** Keep the draft as it is before an edit: a new undo step, unless it goes on typing into the same field. */
+	private remember(key: string): void {
+		const now = performance.now();
+		const goesOn = key !== '' && key === this.lastEdit.key && now - this.lastEdit.at < UNDO_STEP_PAUSE_MS;
+		this.lastEdit = { key, at: now };
+		if (!goesOn) {
+			this.past.push(this.draft);
+			if (this.past.length > UNDO_STEPS_KEPT) this.past.shift();
+		}
+		this.future = [];
+		this.canUndo = true;
+		this.canRedo = false;
+	}
+
+	/** Undo the last step (text typed, an item added, removed or moved, a choice made). */
+	undo(): void {
+		const before = this.past.pop();
+		if (!before) return;
+		this.future.push(this.draft);
+		this.restoreStep(before);
+	}
+
+	/** Redo the last undone step. */
+	redo(): void {
+		const after = this.future.pop();
+		if (!after) return;
+		this.past.push(this.draft);
+		this.restoreStep(after);
+	}
+
+	private restoreStep(pm: Postmortem): void {
+		// The stored copy's bookkeeping stays as it is now: only the content goes back.
+		this.draft = this.analysed = { ...pm, revision: this.draft.revision, updatedAt: this.draft.updatedAt };
+		this.lastEdit = { key: '', at: 0 };
+		this.canUndo = this.past.length > 0;
+		this.canRedo = this.future.length > 0;
+		editing();
+		this.saver.schedule(this.draft);
+	}
+
+	/** Forget the undo history (the draft was replaced by another tab's version). */
+	private forgetHistory(): void {
+		this.past = [];
+		this.future = [];
+		this.canUndo = this.canRedo = false;
 	}
 
 	/** The timeline's entries, kept in time order as they are added. */
@@ -238,7 +298,8 @@ export class EditorState {
 	/** Put the timeline back in time order (called when focus leaves an edited entry). */
 	sortTimeline(): void {
 		const sorted = sortTimeline(this.draft.timeline);
-		if (sorted.some((e, i) => e !== this.draft.timeline[i])) this.update({ timeline: sorted });
+		// Part of the edit that left the entry: undoing that edit puts back the order from before it.
+		if (sorted.some((e, i) => e !== this.draft.timeline[i])) this.update({ timeline: sorted }, { undoable: false });
 	}
 
 	/** Change the status; moving to final with failing checks asks first (see `confirmFinal`). */
@@ -283,6 +344,7 @@ export class EditorState {
 		if (!this.saver.adopt(stored)) return;
 		editing();
 		this.draft = this.analysed = stored;
+		this.forgetHistory();
 	}
 
 	/** Settle a conflict; the losing version is kept as a copy in the library. */
@@ -296,6 +358,7 @@ export class EditorState {
 		if (choice === 'theirs') {
 			await this.saver.resolveConflict('theirs', theirs);
 			this.draft = this.analysed = theirs;
+			this.forgetHistory();
 		} else {
 			this.draft = this.analysed = { ...mine, revision: theirs.revision };
 			await this.saver.resolveConflict('mine', theirs);

@@ -190,3 +190,64 @@ describe('EditorState list operations', () => {
 		expect(editor.draft.timeline.map((e) => e.id)).toEqual([late.id, early.id]);
 	});
 });
+
+describe('EditorState undo and redo', () => {
+	it('undoes and redoes text and structural changes, typing into one field a moment apart being one step, and saves each', async () => {
+		vi.useFakeTimers({ toFake: ['performance', 'Date'] });
+		try {
+			const editor = new EditorState(await storage.create(incident()));
+			expect(editor.canUndo).toBe(false);
+			editor.update({ title: 'Checkout errors a' });
+			vi.advanceTimersByTime(200);
+			editor.update({ title: 'Checkout errors after' }); // the same burst of typing
+			vi.advanceTimersByTime(2000);
+			editor.update({ title: 'Checkout errors after a pool change' }); // after a pause: a step of its own
+			const [first] = editor.draft.timeline;
+			editor.timeline.update(first.id, { what: 'Impact began' });
+			editor.timeline.remove(editor.draft.timeline[1].id);
+			expect(editor.draft.timeline).toHaveLength(2);
+
+			editor.undo(); // the removal
+			expect(editor.draft.timeline.map((e) => e.what)).toEqual(['Impact began', 'Something at 14:06', 'Something at 14:42']);
+			editor.undo(); // the entry's text
+			expect(editor.draft.timeline[0].what).toBe('Something at 14:00');
+			editor.undo(); // the typing after the pause
+			expect(editor.draft.title).toBe('Checkout errors after');
+			editor.undo(); // the first burst
+			expect(editor.draft.title).toBe('Checkout errors');
+			expect(editor.canUndo).toBe(false);
+			editor.undo(); // nothing more: no change
+			expect(editor.draft.title).toBe('Checkout errors');
+
+			editor.redo();
+			editor.redo();
+			expect(editor.draft.title).toBe('Checkout errors after a pool change');
+			expect(editor.canRedo).toBe(true);
+			// A new edit drops what could be redone.
+			editor.update({ summary: 'Rewritten.' });
+			expect(editor.canRedo).toBe(false);
+			editor.redo();
+			expect(editor.draft.timeline[0].what).toBe('Something at 14:00');
+
+			await editor.flush();
+			const stored = await storage.get(editor.draft.id);
+			expect(stored?.title).toBe('Checkout errors after a pool change');
+			expect(stored?.summary).toBe('Rewritten.');
+			await editor.dispose();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('another tab’s version taken over here starts a new history', async () => {
+		const editor = new EditorState(await storage.create(incident()));
+		editor.update({ title: 'Mine' });
+		await editor.flush();
+		expect(editor.canUndo).toBe(true);
+		const theirs = await storage.save({ ...editor.draft, title: 'Theirs' });
+		editor.storedChanged(theirs);
+		expect(editor.draft.title).toBe('Theirs');
+		expect(editor.canUndo).toBe(false);
+		await editor.dispose();
+	});
+});
