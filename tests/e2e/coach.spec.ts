@@ -1,4 +1,4 @@
-import { test, expect, newPostmortem, expectSaved } from './fixtures';
+import { test, expect, newPostmortem, expectSaved, expectStepReady } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const BLAMING = 'The outage happened because Bob failed to check the dashboard; it was human error.';
@@ -258,4 +258,37 @@ test('open blaming language holds Final back until each phrase is reworded, mark
 	await expect(status).toHaveValue('final');
 	await expect(dialog).toBeHidden();
 	await expectSaved(page);
+});
+
+test('a final postmortem that later gains a failing check says so in the editor, until it is fixed', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+	const status = page.getByLabel('Status');
+	await status.selectOption({ label: 'Final' });
+	await expect(status).toHaveValue('final');
+	const flag = page.getByTestId('final-failing');
+	await expect(flag).toHaveCount(0);
+
+	// An action with no owner or due date, as the meeting's parking lot adds them.
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /Actions/ })
+		.click();
+	await page.getByRole('button', { name: 'Add corrective action' }).click();
+	await page.getByLabel('Action', { exact: true }).last().fill('Alert on connection pool saturation above 80%');
+	await expect(flag).toContainText('Marked final, but a check fails now that did not then');
+	await expectSaved(page);
+	await page.reload();
+	await expectStepReady(page, 'Corrective actions');
+	await expect(flag).toContainText('Marked final, but a check fails now');
+
+	const actions = page.getByRole('group', { name: /^Corrective action \d+$/ });
+	const before = await actions.count();
+	await page
+		.getByRole('button', { name: /^Remove corrective action \d+$/ })
+		.last()
+		.click();
+	await expect(actions).toHaveCount(before - 1);
+	await expect(flag).toHaveCount(0);
 });

@@ -17,7 +17,16 @@ export function copyTitle(title: string): string {
  * not apply to it. The caller stores it (which sets its revision and updatedAt).
  */
 export function duplicatePostmortem(pm: Postmortem, now: Date = new Date(), id: string = newId()): Postmortem {
-	return { ...structuredClone(pm), id, title: copyTitle(pm.title), status: 'draft', finalNote: '', createdAt: now.toISOString() };
+	const copy: Postmortem = {
+		...structuredClone(pm),
+		id,
+		title: copyTitle(pm.title),
+		status: 'draft',
+		finalNote: '',
+		createdAt: now.toISOString()
+	};
+	delete copy.finalChecks;
+	return copy;
 }
 
 /**

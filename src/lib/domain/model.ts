@@ -138,6 +138,12 @@ export interface Postmortem {
 	reviewedFindings: string[];
 	/** The note written when moving to final with checks still failing. */
 	finalNote: string;
+	/**
+	 * Ids of the review checks that failed when it was marked final (accepted with `finalNote`), so a
+	 * check failing later is told apart. Set when it is marked final; absent before (and for one
+	 * marked final by an older version of the app).
+	 */
+	finalChecks?: string[];
 	facilitation: Facilitation;
 
 	/** Fields from a newer or foreign writer that we do not know; kept and written back on export. */

@@ -379,6 +379,9 @@ export const PostmortemSchema = v.object({
 	publicSummary: text(),
 	reviewedFindings: texts(LIMITS.reviewedFindings),
 	finalNote: text(),
+	finalChecks: v.optional(
+		v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.listItems), v.array(v.pipe(v.string(), v.maxLength(MAX_SHORT_CHARS))))
+	),
 	facilitation
 });
 

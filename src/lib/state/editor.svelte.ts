@@ -103,6 +103,17 @@ export class EditorState {
 		if (i >= 0) this.timelinePage = Math.floor(i / TIMELINE_PAGE);
 	}
 
+	/**
+	 * A final postmortem's checks that fail now but did not when it was marked final (an owner-less
+	 * action added from the meeting's parking lot, say). One marked final before that was kept counts
+	 * its note as accepting what fails, and, without a note, nothing as accepted.
+	 */
+	readonly failingSinceFinal: ReviewItem[] = $derived.by(() => {
+		const pm = this.draft;
+		if (pm.status !== 'final') return [];
+		const accepted = new Set(pm.finalChecks ?? (pm.finalNote.trim() ? this.failing.map((r) => r.id) : []));
+		return this.failing.filter((r) => !accepted.has(r.id));
+	});
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
 
@@ -319,14 +330,16 @@ export class EditorState {
 				this.finalCheck = true;
 				return;
 			}
+			this.update({ status, finalChecks: [] });
+			return;
 		}
 		this.update({ status });
 	}
 
-	/** Go ahead to final despite failing checks, with a note saying why. */
+	/** Go ahead to final despite failing checks, with a note saying why (the checks failing now are the ones it accepts). */
 	confirmFinal(note: string): void {
 		this.finalCheck = false;
-		this.update({ status: 'final', finalNote: note });
+		this.update({ status: 'final', finalNote: note, finalChecks: this.failing.map((r) => r.id) });
 	}
 
 	/** Mark a language finding "reviewed, keep it" (or undo that). */
