@@ -260,7 +260,7 @@ test('open blaming language holds Final back until each phrase is reworded, mark
 	await expectSaved(page);
 });
 
-test('a final postmortem that later gains a failing check says so in the editor, until it is fixed', async ({ page }) => {
+test('a final postmortem that later gains a failing check says so in the editor and the library, until it is fixed', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Open the example' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
@@ -282,6 +282,13 @@ test('a final postmortem that later gains a failing check says so in the editor,
 	await page.reload();
 	await expectStepReady(page, 'Corrective actions');
 	await expect(flag).toContainText('Marked final, but a check fails now');
+	// The library says so on its row too.
+	const editorUrl = page.url();
+	await page.getByRole('link', { name: 'Library' }).first().click();
+	const row = page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem').first();
+	await expect(row).toContainText('A check fails since final');
+	await page.goto(editorUrl);
+	await expectStepReady(page, 'Corrective actions');
 
 	const actions = page.getByRole('group', { name: /^Corrective action \d+$/ });
 	const before = await actions.count();
@@ -291,4 +298,8 @@ test('a final postmortem that later gains a failing check says so in the editor,
 		.click();
 	await expect(actions).toHaveCount(before - 1);
 	await expect(flag).toHaveCount(0);
+	await expectSaved(page);
+	await page.getByRole('link', { name: 'Library' }).first().click();
+	await expect(row).toContainText('Final');
+	await expect(row).not.toContainText('fails since final');
 });

@@ -5,6 +5,7 @@ import {
 	createTimelineEntry,
 	deriveMetrics,
 	editKey,
+	failingSinceFinal,
 	findingKey,
 	locateFindings,
 	newId,
@@ -103,17 +104,8 @@ export class EditorState {
 		if (i >= 0) this.timelinePage = Math.floor(i / TIMELINE_PAGE);
 	}
 
-	/**
-	 * A final postmortem's checks that fail now but did not when it was marked final (an owner-less
-	 * action added from the meeting's parking lot, say). One marked final before that was kept counts
-	 * its note as accepting what fails, and, without a note, nothing as accepted.
-	 */
-	readonly failingSinceFinal: ReviewItem[] = $derived.by(() => {
-		const pm = this.draft;
-		if (pm.status !== 'final') return [];
-		const accepted = new Set(pm.finalChecks ?? (pm.finalNote.trim() ? this.failing.map((r) => r.id) : []));
-		return this.failing.filter((r) => !accepted.has(r.id));
-	});
+	/** A final postmortem's checks that fail now but did not when it was marked final (see `failingSinceFinal`). */
+	readonly failingSinceFinal: ReviewItem[] = $derived(failingSinceFinal(this.draft, this.failing));
 	/** True while the "mark as final?" check is shown. */
 	finalCheck = $state(false);
 

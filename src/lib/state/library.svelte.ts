@@ -1,4 +1,6 @@
 // Direct module imports keep the library's first load small; the example loads on demand.
+import { untrack } from 'svelte';
+import { whenIdle } from '$lib/scheduling';
 import { createPostmortem, type Postmortem } from '$lib/domain/model';
 import { UNTITLED } from '$lib/domain/labels';
 import {
@@ -42,6 +44,34 @@ export class Library {
 	error = $state('');
 	/** What was just done (duplicated, deleted), until dismissed or replaced. */
 	notice = $state<LibraryNotice | null>(null);
+
+	/**
+	 * Final postmortems that fail checks now that they did not when marked final: id → how many.
+	 * Worked out once the list has painted, by a module of its own (see final-checks.ts).
+	 */
+	attention = $state.raw<ReadonlyMap<string, number>>(new Map());
+
+	private attentionSeq = 0;
+
+	constructor() {
+		$effect(() => {
+			const finals = (this.rows.current ?? []).filter((r) => r.status === 'final');
+			const seq = ++this.attentionSeq;
+			untrack(() => {
+				if (!finals.length) {
+					if (this.attention.size) this.attention = new Map();
+					return;
+				}
+				whenIdle(() => {
+					void import('./final-checks')
+						.then((m) => m.finalsNeedingAttention(finals))
+						// A later change of the rows has its own answer coming.
+						.then((found) => seq === this.attentionSeq && (this.attention = found))
+						.catch(() => {});
+				});
+			});
+		});
+	}
 
 	/** The rows that match the filter. */
 	readonly shown: PostmortemSummary[] = $derived.by(() => {
