@@ -1,5 +1,4 @@
 // Direct module imports keep the library's first load small; the example loads on demand.
-import { untrack } from 'svelte';
 import { whenIdle } from '$lib/scheduling';
 import { createPostmortem, type Postmortem } from '$lib/domain/model';
 import { UNTITLED } from '$lib/domain/labels';
@@ -51,25 +50,17 @@ export class Library {
 	 */
 	attention = $state.raw<ReadonlyMap<string, number>>(new Map());
 
-	private attentionSeq = 0;
-
 	constructor() {
 		$effect(() => {
 			const finals = (this.rows.current ?? []).filter((r) => r.status === 'final');
-			const seq = ++this.attentionSeq;
-			untrack(() => {
-				if (!finals.length) {
-					if (this.attention.size) this.attention = new Map();
-					return;
-				}
+			// A row no longer Final shows no flag (LibraryRow), so none is cleared here.
+			if (finals.length)
 				whenIdle(() => {
 					void import('./final-checks')
 						.then((m) => m.finalsNeedingAttention(finals))
-						// A later change of the rows has its own answer coming.
-						.then((found) => seq === this.attentionSeq && (this.attention = found))
+						.then((found) => (this.attention = found))
 						.catch(() => {});
 				});
-			});
 		});
 	}
 
