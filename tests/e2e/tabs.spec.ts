@@ -107,3 +107,35 @@ test('a database upgrade from another tab makes the old tab save, let go of the 
 	await expect(page.getByLabel('Title')).toHaveValue('Before the upgrade');
 	await expect(page.getByTestId('outdated-notice')).toHaveCount(0);
 });
+
+test('another tab’s save shown in a field that has the focus here keeps the caret where it was', async ({ page, context }) => {
+	await newPostmortem(page);
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /^2\. Summary/ })
+		.click();
+	const summary = page.getByRole('textbox', { name: 'Summary', exact: true });
+	await summary.fill('The pool ran dry.');
+	await expectSaved(page);
+	const other = await context.newPage();
+	await other.goto(page.url());
+	const there = other.getByRole('textbox', { name: 'Summary', exact: true });
+	await expect(there).toHaveValue('The pool ran dry.');
+
+	// Here: the caret after "The pool", nothing typed.
+	await summary.focus();
+	await summary.evaluate((t: HTMLTextAreaElement) => t.setSelectionRange(8, 8));
+	// There: a sentence added at the end, and a word at the start.
+	await there.fill('The pool ran dry. Checkout failed.');
+	await expectSaved(other);
+	await expect(summary).toHaveValue('The pool ran dry. Checkout failed.');
+	expect(await summary.evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual([8, 8]);
+	await there.fill('Friday: The pool ran dry. Checkout failed.');
+	await expectSaved(other);
+	await expect(summary).toHaveValue('Friday: The pool ran dry. Checkout failed.');
+	// The text after the caret is as it was: the caret stays before it.
+	expect(await summary.evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual([16, 16]);
+	// Typing goes on where the caret is.
+	await page.keyboard.type(' connection');
+	await expect(summary).toHaveValue('Friday: The pool connection ran dry. Checkout failed.');
+});
