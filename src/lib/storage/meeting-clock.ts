@@ -1,3 +1,5 @@
+import { localStore } from './local-storage';
+
 /**
  * Where each postmortem's meeting clock is kept between visits of meeting mode and reloads: in this
  * browser's localStorage, read synchronously so the clock never shows 0:00 first. A meeting is run
@@ -13,18 +15,10 @@ export interface KeptMeetingClock {
 	runningSince: number | null;
 }
 
-function store(): Storage | undefined {
-	try {
-		return typeof localStorage === 'undefined' ? undefined : localStorage;
-	} catch {
-		return undefined; // storage disabled
-	}
-}
-
 /** The kept clock of postmortem `id`, or undefined when there is none (or it is not readable as one). */
 export function loadMeetingClock(id: string): KeptMeetingClock | undefined {
 	try {
-		const raw: unknown = JSON.parse(store()?.getItem(PREFIX + id) ?? 'null');
+		const raw: unknown = JSON.parse(localStore()?.getItem(PREFIX + id) ?? 'null');
 		if (!raw || typeof raw !== 'object') return undefined;
 		const { index, elapsed, runningSince } = raw as Record<string, unknown>;
 		if (!Number.isInteger(index) || (index as number) < 0) return undefined;
@@ -42,7 +36,7 @@ export function loadMeetingClock(id: string): KeptMeetingClock | undefined {
 /** Keep the clock of postmortem `id` (quietly not, where localStorage is full or disabled). */
 export function saveMeetingClock(id: string, clock: KeptMeetingClock): void {
 	try {
-		store()?.setItem(PREFIX + id, JSON.stringify(clock));
+		localStore()?.setItem(PREFIX + id, JSON.stringify(clock));
 	} catch {
 		/* the clock is a convenience: a meeting goes on without it */
 	}
@@ -51,7 +45,7 @@ export function saveMeetingClock(id: string, clock: KeptMeetingClock): void {
 /** Forget the kept clock of postmortem `id` (the clock was reset). */
 export function forgetMeetingClock(id: string): void {
 	try {
-		store()?.removeItem(PREFIX + id);
+		localStore()?.removeItem(PREFIX + id);
 	} catch {
 		/* nothing kept */
 	}

@@ -1,6 +1,7 @@
 import type { Postmortem } from '$lib/domain/model';
 import { restorer } from './restoring';
 import { withShapeVersion } from './summary';
+import { localStore } from './local-storage';
 
 /**
  * A copy of each edit written as a page goes away (Autosaver.flushSync), kept in localStorage until
@@ -29,18 +30,10 @@ function isKeyOf(key: string, id: string): boolean {
 /** Ids this page has kept a copy of, so its own later saves can drop the copy. */
 const keptHere = new Set<string>();
 
-function store(): Storage | undefined {
-	try {
-		return typeof localStorage === 'undefined' ? undefined : localStorage;
-	} catch {
-		return undefined; // storage disabled
-	}
-}
-
 /** Keep a copy of `row`, the postmortem as the page-going-away write stores it; false when it could not be kept. */
 export function keepUnsaved(row: Postmortem): boolean {
 	try {
-		const s = store();
+		const s = localStore();
 		if (!s) return false;
 		s.setItem(keyOf(row.id), JSON.stringify(withShapeVersion(row)));
 		keptHere.add(row.id);
@@ -58,7 +51,7 @@ export function forgetUnsaved(id: string, always = false): void {
 	if (!always && !keptHere.has(id)) return;
 	keptHere.delete(id);
 	try {
-		const s = store();
+		const s = localStore();
 		if (!s) return;
 		if (!always) return s.removeItem(keyOf(id));
 		for (const key of keys(s)) if (isKeyOf(key, id)) s.removeItem(key);
@@ -70,7 +63,7 @@ export function forgetUnsaved(id: string, always = false): void {
 /** Drop one kept copy by its key (once it is stored). */
 export function forgetKept(key: string): void {
 	try {
-		store()?.removeItem(key);
+		localStore()?.removeItem(key);
 	} catch {
 		/* nothing to drop */
 	}
@@ -79,7 +72,7 @@ export function forgetKept(key: string): void {
 /** Whether the kept copy under `key` is still there (another tab may have stored it meanwhile). */
 export function stillKept(key: string): boolean {
 	try {
-		return store()?.getItem(key) != null;
+		return localStore()?.getItem(key) != null;
 	} catch {
 		return false;
 	}
@@ -102,7 +95,7 @@ export async function unsavedRows(): Promise<Postmortem[]> {
 
 /** Every kept copy with the key it is kept under (see `unsavedRows`). */
 export async function unsavedEntries(): Promise<Array<{ key: string; row: Postmortem }>> {
-	const s = store();
+	const s = localStore();
 	if (!s) return [];
 	const kept: Array<{ key: string; raw: unknown }> = [];
 	for (const key of keys(s)) {
