@@ -225,17 +225,11 @@ test('open blaming language holds Final back until each phrase is reworded, mark
 	await page.getByRole('button', { name: 'Open the example' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 	const status = page.getByLabel('Status');
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: /Lessons/ })
-		.click();
+	await gotoStep(page, 'Lessons');
 	const lessons = page.getByRole('textbox', { name: /^Lessons/ }).first();
 	await lessons.fill('It was human error by the on-call.');
 	await expectSaved(page);
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: /Overview/ })
-		.click();
+	await gotoStep(page, 'Overview');
 
 	await status.selectOption({ label: 'Final' });
 	const dialog = page.getByRole('dialog', { name: 'Some checks are still failing' });
@@ -244,16 +238,10 @@ test('open blaming language holds Final back until each phrase is reworded, mark
 	await expect(status).not.toHaveValue('final');
 
 	// Marked "reviewed, keep it": Final goes through without asking.
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: /Lessons/ })
-		.click();
+	await gotoStep(page, 'Lessons');
 	await page.getByRole('button', { name: 'Reviewed, keep it' }).first().click();
 	await expectSaved(page);
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: /Overview/ })
-		.click();
+	await gotoStep(page, 'Overview');
 	await status.selectOption({ label: 'Final' });
 	await expect(status).toHaveValue('final');
 	await expect(dialog).toBeHidden();
@@ -271,10 +259,7 @@ test('a final postmortem that later gains a failing check says so in the editor 
 	await expect(flag).toHaveCount(0);
 
 	// An action with no owner or due date, as the meeting's parking lot adds them.
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: /Actions/ })
-		.click();
+	await gotoStep(page, 'Actions');
 	await page.getByRole('button', { name: 'Add corrective action' }).click();
 	await page.getByLabel('Action', { exact: true }).last().fill('Alert on connection pool saturation above 80%');
 	await expect(flag).toContainText('Marked final, but a check fails now that did not then');

@@ -466,10 +466,7 @@ test('the corrective actions table fits the preview column and A4 and Letter pap
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Open the example' }).click();
 	await expectStepReady(page, 'Overview');
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: /Actions/ })
-		.click();
+	await gotoStep(page, 'Actions');
 	await page
 		.getByLabel('Tracker link')
 		.first()

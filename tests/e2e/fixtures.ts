@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -70,4 +71,12 @@ export async function expectStepReady(page: Page, title: string): Promise<void> 
 /** Wait until the quiet status says the last edit reached IndexedDB. */
 export async function expectSaved(page: Page): Promise<void> {
 	await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+/** Download a file through the editor's Export menu (`button` names the item) and return its bytes. */
+export async function download(page: Page, button: string): Promise<Buffer> {
+	await page.getByText('Export', { exact: true }).click();
+	const file = page.waitForEvent('download');
+	await page.getByRole('button', { name: button }).click();
+	return readFileSync((await (await file).path())!);
 }

@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, expectSaved, expectStepReady } from '../e2e/fixtures';
+import { test, expect, expectSaved, expectStepReady, download } from '../e2e/fixtures';
 import type { Page } from '@playwright/test';
-
-async function download(page: Page, button: string): Promise<Buffer> {
-	await page.getByText('Export', { exact: true }).click();
-	const file = page.waitForEvent('download');
-	await page.getByRole('button', { name: button }).click();
-	return readFileSync((await (await file).path())!);
-}
 
 /** The example postmortem as its JSON export, from the app itself. */
 async function exampleEnvelope(page: Page) {

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { test, expect } from '../e2e/fixtures';
+import { test, expect, download } from '../e2e/fixtures';
 import type { Page } from '@playwright/test';
 
 // NUL and controls, lone surrogates, bidi marks and overrides, a BOM, joiners, line separators, and
 // a character reference typed as text: each inside the texts, where nothing may trim it.
 const AWKWARD = 'a\u0000b\u0001\u007f c\ud800d\udfffe \u200f\u202eRTL\u202c\u2067x\u2069 \ufeff\u200d\u2028\u2029 &#xD800; 👩🏽‍💻 עברית z';
-
-async function download(page: Page, button: string): Promise<Buffer> {
-	await page.getByText('Export', { exact: true }).click();
-	const file = page.waitForEvent('download');
-	await page.getByRole('button', { name: button }).click();
-	return readFileSync((await (await file).path())!);
-}
 
 async function importFile(page: Page, name: string, buffer: Buffer, mimeType: string): Promise<void> {
 	await page.goto('/');

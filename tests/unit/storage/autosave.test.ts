@@ -355,16 +355,22 @@ describe('autosave', () => {
 	});
 });
 
+/** Delete postmortem `id` through a connection of its own, as another tab's library does; returns that connection. */
+async function deleteInAnotherTab(id: string): Promise<WorkbenchDB> {
+	const other = new WorkbenchDB(`test-autosave-${n}`);
+	await other.transaction('rw', other.postmortems, other.summaries, async () => {
+		await other.postmortems.delete(id);
+		await other.summaries.delete(id);
+	});
+	return other;
+}
+
 describe('a stored postmortem that goes away while it is open', () => {
 	it('deleted in another tab: saving stops with "missing", and saving again stores the text on screen anew', async () => {
 		const pm = await create(createPostmortem());
 		const r = recorder();
 		const saver = new Autosaver(pm, r.on, () => {}, 10);
-		const other = new WorkbenchDB(`test-autosave-${n}`);
-		await other.transaction('rw', other.postmortems, other.summaries, async () => {
-			await other.postmortems.delete(pm.id);
-			await other.summaries.delete(pm.id);
-		});
+		const other = await deleteInAnotherTab(pm.id);
 		other.close();
 		saver.schedule({ ...pm, title: 'typed after the delete' });
 		await saver.flush();
@@ -405,11 +411,7 @@ describe('a stored postmortem that goes away while it is open', () => {
 		const pm = await create(createPostmortem());
 		const r = recorder();
 		const saver = new Autosaver(pm, r.on, () => {}, 10);
-		const other = new WorkbenchDB(`test-autosave-${n}`);
-		await other.transaction('rw', other.postmortems, other.summaries, async () => {
-			await other.postmortems.delete(pm.id);
-			await other.summaries.delete(pm.id);
-		});
+		const other = await deleteInAnotherTab(pm.id);
 		saver.schedule({ ...pm, title: 'mine' });
 		await saver.flush();
 		expect(r.last()?.state).toBe('missing');
