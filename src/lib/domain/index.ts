@@ -28,3 +28,4 @@ export * from './example';
 export * from './language';
 export * from './checklist';
 export * from './facilitation';
+export * from './chat-log';

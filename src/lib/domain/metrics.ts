@@ -104,6 +104,14 @@ export function wallClockToInstant(at: string, timeZone: string): number | null 
 	return resolveWallClock(at, timeZone)?.t ?? null;
 }
 
+/** The 'YYYY-MM-DDTHH:mm' wall-clock time of the instant `ms` in an IANA zone (an unknown zone reads as UTC). */
+export function instantToWallClock(ms: number, timeZone: string): string {
+	const f = formatter(timeZone);
+	const local = new Date(ms + (f ? offsetAt(f, ms) : 0));
+	const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+	return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
 /**
  * `wallClockToInstant`, saying too whether the time occurs twice (clocks going back: the earlier
  * instant is taken) or not at all (clocks going forward: `shift` is how far it was moved, in ms).

@@ -41,6 +41,17 @@ export interface TimelineEntry {
 	what: string;
 	link: string;
 	milestone: Milestone | '';
+	/** Where the entry came from when it was not typed here (a message of a chat log added from the Timeline step). */
+	source?: TimelineSource;
+}
+
+/** The message a timeline entry was made from: who wrote it, and a key that finds it again in the same log. */
+export interface TimelineSource {
+	kind: 'chat';
+	/** The author as the log names them (the entry's "who" may be edited afterwards). */
+	author: string;
+	/** A fingerprint of the message (its time, author and text), so a log imported again adds nothing twice. */
+	key: string;
 }
 
 /** Anything that helped the failure happen, or hindered detecting, diagnosing or resolving it. */

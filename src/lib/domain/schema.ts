@@ -248,7 +248,8 @@ export const TimelineEntrySchema = v.object({
 	who: text(),
 	what: text(),
 	link: text(),
-	milestone: choice(MILESTONES, '', 'milestone')
+	milestone: choice(MILESTONES, '', 'milestone'),
+	source: v.optional(v.object({ kind: v.picklist(['chat']), author: text(MAX_SHORT_CHARS), key: text(MAX_SHORT_CHARS) }))
 });
 
 /** One contributing factor. */

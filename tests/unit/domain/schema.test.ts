@@ -39,7 +39,8 @@ describe('the postmortem schema', () => {
 		// finalChecks is set only when a postmortem is marked final.
 		keys.splice(keys.indexOf('finalNote') + 1, 0, 'finalChecks');
 		expect(Object.keys(PostmortemSchema.entries)).toEqual(keys);
-		expect(Object.keys(TimelineEntrySchema.entries)).toEqual(Object.keys(createTimelineEntry()));
+		// source is set only on an entry added from a chat log.
+		expect(Object.keys(TimelineEntrySchema.entries)).toEqual([...Object.keys(createTimelineEntry()), 'source']);
 		expect(Object.keys(ContributingFactorSchema.entries)).toEqual(Object.keys(createContributingFactor()));
 		expect(Object.keys(CorrectiveActionSchema.entries)).toEqual(Object.keys(createCorrectiveAction()));
 		expect(isPostmortemKey('summary')).toBe(true);
