@@ -117,7 +117,11 @@ describe('repository', () => {
 		expect(imported.revision).toBe(1);
 		expect(Date.parse(imported.updatedAt)).toBeLessThanOrEqual(Date.now());
 		// Edited here afterwards, it is listed first (the file's future time does not keep it above).
+		// A second later: within the same millisecond the two would tie and either could be first.
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(Date.now() + 1000);
 		const other = await create({ ...createPostmortem(), title: 'Edited here' });
+		vi.useRealTimers();
 		expect((await list())[0].id).toBe(other.id);
 
 		// Two tabs open on it: the second one's save, based on the same revision, is a conflict.
