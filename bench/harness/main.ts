@@ -10,6 +10,10 @@ import { renderMarkdown } from '$lib/render/render';
 import { toPreviewBlocks } from '$lib/render/blocks';
 import { buildPreview } from '$lib/render/build';
 import { realistic } from './data';
+import { mount, unmount, tick } from 'svelte';
+import { createPostmortem } from '$lib/domain';
+import { ChatImport } from '$lib/state/chat-import.svelte';
+import ChatImportDialog from '$lib/components/chat/ChatImportDialog.svelte';
 
 const now = () => performance.now();
 
@@ -260,6 +264,76 @@ const bench = {
 		}
 		await editor.dispose();
 		return { parseMs, buildMs, sanitizeAllMs, keystroke: parts };
+	},
+
+	/**
+	 * A chat log of `count` messages (text copied from Slack, several lines each now and then) read
+	 * through the picker's own path (worker), and the picker scrolled through it: the read's time,
+	 * the longest the page went without a frame meanwhile, and the frame times while scrolling.
+	 */
+	async chatLog(count: number, reps: number) {
+		const people = ['Ben Adler', 'Priya Natarajan', 'Alert Bot', 'Sam Okafor', 'Lee Wong'];
+		const lines: string[] = [];
+		for (let i = 0; i < count; i++) {
+			const minutes = 9 * 60 + Math.floor(i / 40);
+			const h = Math.floor(minutes / 60) % 24;
+			lines.push(`${people[i % people.length]}  ${h % 12 || 12}:${String(minutes % 60).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`);
+			lines.push(`message ${i}: error rate on checkout is ${i % 97}% and the pool is at ${i % 50} connections`);
+			if (i % 7 === 0) lines.push('a second line of the same message, with a link https://grafana.example/d/abc');
+		}
+		const text = lines.join('\n');
+		const editor = new EditorState({ ...createPostmortem(), timeZone: 'UTC' });
+		const readMs: number[] = [];
+		const blockedMs: number[] = [];
+		const host = document.createElement('div');
+		document.body.append(host);
+		let picker = new ChatImport(editor);
+		for (let r = -1; r < reps; r++) {
+			picker = new ChatImport(editor);
+			let longest = 0;
+			let last = now();
+			let waiting = true;
+			const frame = () => {
+				const t = now();
+				longest = Math.max(longest, t - last);
+				last = t;
+				if (waiting) requestAnimationFrame(frame);
+			};
+			requestAnimationFrame(frame);
+			const t0 = now();
+			await picker.read({ text }, '2026-11-03');
+			const t1 = now();
+			waiting = false;
+			if (picker.candidates.length !== count) throw new Error(`read ${picker.candidates.length} of ${count} messages`);
+			if (r >= 0) {
+				readMs.push(t1 - t0);
+				blockedMs.push(longest);
+			}
+		}
+		// The picker on screen with the whole log, scrolled a screenful per frame to the end.
+		const app = mount(ChatImportDialog, {
+			target: host,
+			props: { picker, day: '2026-11-03', timeZone: 'UTC', onadded: () => {}, onclose: () => {} }
+		});
+		await tick();
+		const scroller = host.ownerDocument.querySelector('dialog .scroller') as HTMLElement;
+		const frames: number[] = [];
+		await new Promise<void>((resolve) => {
+			let last = now();
+			const step = () => {
+				const t = now();
+				frames.push(t - last);
+				last = t;
+				if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1 || frames.length > 400) return resolve();
+				scroller.scrollTop += Math.round(scroller.scrollHeight / 300);
+				requestAnimationFrame(step);
+			};
+			requestAnimationFrame(step);
+		});
+		unmount(app);
+		host.remove();
+		await editor.dispose();
+		return { readMs, blockedMs, frames: frames.slice(1), chars: text.length };
 	},
 
 	/** Store one postmortem directly (not timed). */

@@ -72,3 +72,14 @@ export async function importBundle(browser, page, count, from = 0) {
 	await cdp.detach();
 	return { ...result, bytes: prepared.bytes, baseHeap: base, peakHeap: peak };
 }
+
+export async function measureChatLog(browser, origin, { count, reps }) {
+	log(`chat log: ${count.toLocaleString('en')} messages read by the picker (worker), ${reps} repetitions, then scrolled through`);
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	try {
+		const page = await openHarness(context, origin);
+		return await page.evaluate(([count, reps]) => window.bench.chatLog(count, reps), [count, reps]);
+	} finally {
+		await context.close();
+	}
+}

@@ -93,20 +93,29 @@ export function parseSlackExport(files: readonly ExportFile[], options: ChatLogO
 	return readSlackJson(channels.size > 1 ? days : days.map((d) => ({ ...d, channel: '' })), { ...options, users });
 }
 
-/**
- * The timeline entries for `messages` (their times as wall-clock times in the postmortem's zone),
- * each remembering the message it came from. Messages already added once (by their key) are left out.
- */
+/** What a person may change in a message before it becomes a timeline entry. */
+export interface ChatEntryEdit {
+	/** 'YYYY-MM-DDTHH:mm' in the postmortem's zone. */
+	at?: string;
+	what?: string;
+	milestone?: TimelineEntry['milestone'];
+}
+
+/** The timeline entry for one message, its time as a wall-clock time in `timeZone`, remembering the message it came from. */
+export function chatEntry(m: ChatMessage, timeZone: string, edit: ChatEntryEdit = {}): TimelineEntry {
+	return {
+		...createTimelineEntry(edit.at ?? instantToWallClock(Date.parse(m.at), timeZone)),
+		who: m.who,
+		what: edit.what ?? m.text,
+		milestone: edit.milestone ?? '',
+		source: { kind: 'chat', author: m.who, key: m.key }
+	};
+}
+
+/** The timeline entries for `messages` (see `chatEntry`), leaving out messages added before (by their key). */
 export function chatEntries(pm: Pick<Postmortem, 'timeline' | 'timeZone'>, messages: readonly ChatMessage[]): TimelineEntry[] {
 	const known = keysInTimeline(pm);
-	return messages
-		.filter((m) => !known.has(m.key))
-		.map((m): TimelineEntry => ({
-			...createTimelineEntry(instantToWallClock(Date.parse(m.at), pm.timeZone)),
-			who: m.who,
-			what: m.text,
-			source: { kind: 'chat', author: m.who, key: m.key }
-		}));
+	return messages.filter((m) => !known.has(m.key)).map((m) => chatEntry(m, pm.timeZone));
 }
 
 /** The keys of the messages of a log that the timeline already holds (to show them as added). */
