@@ -14,6 +14,8 @@ import { mount, unmount, tick } from 'svelte';
 import { createPostmortem } from '$lib/domain';
 import { ChatImport } from '$lib/state/chat-import.svelte';
 import ChatImportDialog from '$lib/components/chat/ChatImportDialog.svelte';
+import { searchDocument } from '$lib/domain/search';
+import { SearchIndex } from '$lib/state/search-index';
 
 const now = () => performance.now();
 
@@ -334,6 +336,31 @@ const bench = {
 		host.remove();
 		await editor.dispose();
 		return { readMs, blockedMs, frames: frames.slice(1), chars: text.length };
+	},
+
+	/**
+	 * The library's search over `count` postmortems of `entries` entries: building the index from
+	 * scratch in its worker (documents made on this thread included), then each keystroke of some
+	 * queries typed letter by letter, from the query posted to the hits back (most documents match:
+	 * they all grow from the example).
+	 */
+	async search(count: number, entries: number) {
+		const pms = Array.from({ length: count }, (_, i) => realistic(i, entries, 8));
+		const index = new SearchIndex();
+		const t0 = now();
+		await index.set(pms.map(searchDocument));
+		const buildMs = now() - t0;
+		const keystrokeMs: number[] = [];
+		let hits = 0;
+		for (const query of ['connection pool', 'rollback', 'follow-up 3', 'checkuot']) {
+			for (let n = 1; n <= query.length; n++) {
+				const t = now();
+				hits = (await index.query(query.slice(0, n))).length;
+				keystrokeMs.push(now() - t);
+			}
+		}
+		index.stop();
+		return { buildMs, keystrokeMs, lastHits: hits };
 	},
 
 	/** Store one postmortem directly (not timed). */

@@ -83,3 +83,14 @@ export async function measureChatLog(browser, origin, { count, reps }) {
 		await context.close();
 	}
 }
+
+export async function measureSearch(browser, origin, { count }) {
+	log(`search: index of ${count.toLocaleString('en')} postmortems built, then queries typed letter by letter`);
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	try {
+		const page = await openHarness(context, origin);
+		return await page.evaluate((count) => window.bench.search(count, 50), count);
+	} finally {
+		await context.close();
+	}
+}

@@ -29,3 +29,4 @@ export * from './language';
 export * from './checklist';
 export * from './facilitation';
 export * from './chat-log';
+export * from './search';

@@ -2,6 +2,8 @@
 import { whenIdle } from '$lib/scheduling';
 import { createPostmortem, type Postmortem } from '$lib/domain/model';
 import { UNTITLED } from '$lib/domain/labels';
+import type { SearchPassage } from '$lib/domain/search';
+import type { LibrarySearch } from './library-search.svelte';
 import {
 	Live,
 	create,
@@ -37,8 +39,11 @@ export function displayTitle(row: Pick<PostmortemSummary, 'title'>): string {
 export class Library {
 	/** The rows, most recently edited first; the first ones come from the read app.html started as the page loaded. */
 	readonly rows = new Live<PostmortemSummary[]>(list, takeEarlyList());
-	/** What the list is filtered by (part of a title, any case). */
+	/** What the list is searched for: every field of every postmortem (until the index has loaded, titles). */
 	filter = $state('');
+	/** The full-text search, loaded the first time someone searches (never part of the library's first load). */
+	private search: LibrarySearch | undefined = $state.raw();
+	private searchLoading = false;
 	/** Why the last action failed, or empty. */
 	error = $state('');
 	/** What was just done (duplicated, deleted), until dismissed or replaced. */
@@ -52,6 +57,19 @@ export class Library {
 
 	constructor() {
 		$effect(() => {
+			const q = this.filter.trim();
+			if (!q) return;
+			if (this.search) void this.search.search(q);
+			else if (!this.searchLoading) {
+				this.searchLoading = true;
+				void import('./library-search.svelte').then((m) => (this.search = new m.LibrarySearch())).catch(() => (this.searchLoading = false)); // titles are still searched; tried again with the next keystroke
+			}
+		});
+		$effect(() => {
+			const rows = this.rows.current;
+			if (this.search && rows) void this.search.follow(rows);
+		});
+		$effect(() => {
 			const finals = (this.rows.current ?? []).filter((r) => r.status === 'final');
 			// A row no longer Final shows no flag (LibraryRow), so none is cleared here.
 			if (finals.length)
@@ -64,13 +82,26 @@ export class Library {
 		});
 	}
 
-	/** The rows that match the filter. */
+	/** The hits of the search, when it has answered (the last answer stands while a newer query runs). */
+	private readonly hits = $derived(this.filter.trim() ? this.search?.results?.hits : undefined);
+
+	/** The rows that match the search: best match first when searching, else most recently edited. */
 	readonly shown: PostmortemSummary[] = $derived.by(() => {
 		const all = this.rows.current ?? [];
 		const q = this.filter.trim().toLowerCase();
-		// An untitled postmortem is found by “untitled” (not by the rest of the name it is shown with).
-		return q ? all.filter((r) => (r.title || 'untitled').toLowerCase().includes(q)) : all;
+		if (!q) return all;
+		if (this.hits) {
+			const byId = new Map(all.map((r) => [r.id, r]));
+			return this.hits.flatMap((h) => byId.get(h.id) ?? []);
+		}
+		// Until the index answers: titles. An untitled postmortem is found by “untitled”.
+		return all.filter((r) => (r.title || 'untitled').toLowerCase().includes(q));
 	});
+
+	/** Where each shown row matched the search (id → passage), to show under its title. */
+	readonly passages: ReadonlyMap<string, SearchPassage> = $derived(
+		new Map((this.hits ?? []).flatMap((h) => (h.passage ? [[h.id, h.passage]] : [])))
+	);
 
 	/** True once the first rows (possibly none) are known. */
 	get loaded(): boolean {
@@ -143,5 +174,6 @@ export class Library {
 	/** Stop following the database. */
 	stop(): void {
 		this.rows.stop();
+		this.search?.stop();
 	}
 }

@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectSaved, expectStepReady, newPostmortem } from './fixtures';
+
+async function gotoStep(page: Page, name: string) {
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
+		.click();
+}
+
+/** A new postmortem with a title and a summary. */
+async function write(page: Page, title: string, summary: string) {
+	await newPostmortem(page);
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await gotoStep(page, 'Summary');
+	await expectStepReady(page, 'Summary');
+	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill(summary);
+	await expectSaved(page);
+}
+
+test('the library searches every field, forgives a typo, shows the passage, keeps the search in the address, and follows edits', async ({
+	page
+}) => {
+	await write(page, 'Checkout outage', 'Orders failed because the connection pool was exhausted on orders-db.');
+	await write(page, 'Login slowness', 'Sign-ins took 30 s while the DNS resolver timed out.');
+	await page.goto('/');
+	const list = page.getByRole('list', { name: 'Postmortems' });
+	const search = page.getByLabel('Search postmortems');
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+
+	// A word of a summary, misspelt: found, with the passage and the word marked.
+	await search.fill('exhasted');
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await expect(list.getByRole('link', { name: 'Checkout outage', exact: true })).toBeVisible();
+	const passage = list.locator('p.passage');
+	await expect(passage).toContainText('Summary:');
+	await expect(passage.locator('mark')).toHaveText('exhausted');
+
+	// The start of a word finds it too, and the search is in the address: a reload keeps it.
+	await search.fill('resolv');
+	await expect(list.getByRole('link', { name: 'Login slowness', exact: true })).toBeVisible();
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await expect(page).toHaveURL(/\?q=resolv$/);
+	await page.reload();
+	await expect(page.getByLabel('Search postmortems')).toHaveValue('resolv');
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await expect(list.locator('p.passage').locator('mark')).toHaveText('resolver');
+
+	// "/" comes back to the search box from anywhere on the page.
+	await page.getByRole('heading', { name: 'Postmortems' }).click();
+	await page.keyboard.press('/');
+	await expect(page.getByLabel('Search postmortems')).toBeFocused();
+
+	// An edit is searchable once saved: the index follows it without being rebuilt.
+	await list.getByRole('link', { name: 'Login slowness', exact: true }).click();
+	await gotoStep(page, 'Summary');
+	await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('The DNS resolver timed out; its cache was exhausted.');
+	await expectSaved(page);
+	await page.getByRole('link', { name: 'Library' }).first().click();
+	await page.getByLabel('Search postmortems').fill('exhausted');
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+});
