@@ -96,7 +96,7 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 		[
 			'chat.txt',
 			'[10:02] <ana> checkout is failing\n[10:03] <ben> looking\n[10:05] <ana> rolled back\n',
-			/plain text \(it looks like a chat log.*imports its own JSON exports/i
+			/plain text \(it looks like a chat log.*imports its own JSON exports.*Add from a chat log…” in its Timeline step/i
 		],
 		['null.json', 'null', /holds null, not a postmortem/],
 		['shot.json', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000', /not a text file/],

@@ -243,7 +243,14 @@ export function parseImport(text: string, now: Date = new Date(), fileName = '')
 		const kind = fileKind(body, fileName);
 		if (kind === 'binary') return refuse(`It is not a text file (an image, an archive or a document?). ${ACCEPTED}`);
 		if (kind === 'json') return parseJsonImport(body, now);
-		if (kind === 'text') return refuse(`It is plain text (${describeText(body)}), not a postmortem. ${ACCEPTED}`);
+		if (kind === 'text') {
+			const what = describeText(body);
+			// A chat log has a home of its own: the Timeline step's picker.
+			const chat = what.includes('chat log')
+				? ' To turn a chat log into timeline entries, open a postmortem and use “Add from a chat log…” in its Timeline step.'
+				: '';
+			return refuse(`It is plain text (${what}), not a postmortem. ${ACCEPTED}${chat}`);
+		}
 		return parseMarkdownImport(body, now);
 	} catch (e) {
 		if (e instanceof ImportRefusal) return { ok: false, error: e.message };
