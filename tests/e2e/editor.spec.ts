@@ -494,3 +494,18 @@ test('the corrective actions table fits the preview column and A4 and Letter pap
 		expect(await fits(), `${width} px of paper`).toEqual({ inside: true, cut: [] });
 	}
 });
+
+test('a long text field grows with what is written, up to most of the screen', async ({ page }) => {
+	await newPostmortem(page);
+	await gotoStep(page, 'Summary');
+	const box = page.getByRole('textbox', { name: 'Summary', exact: true });
+	const empty = (await box.boundingBox())!.height;
+	await box.fill(Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of the summary.`).join('\n'));
+	const grown = (await box.boundingBox())!.height;
+	// Twelve lines show without scrolling inside the field.
+	expect(grown > empty * 2).toBe(true);
+	expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+	await box.fill(Array.from({ length: 200 }, (_, i) => `Line ${i + 1}`).join('\n'));
+	const viewport = page.viewportSize()!.height;
+	expect((await box.boundingBox())!.height <= viewport * 0.7 + 1).toBe(true);
+});
