@@ -151,3 +151,18 @@ test('a file that is not a chat log says what the picker reads, and adds nothing
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	await expect(page.getByTestId('timeline-entry')).toHaveCount(0);
 });
+
+test('a log file dropped on the Timeline step opens the picker with its messages', async ({ page }) => {
+	await incidentInBerlin(page);
+	const dataTransfer = await page.evaluateHandle((text) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], 'irc.log', { type: 'text/plain' }));
+		return dt;
+	}, '15:19 <ben> checkout is failing\n15:20 -!- ann [~ann@host] has joined #ops\n15:21 <ann> rolling back');
+	await page.getByRole('heading', { level: 2, name: 'Timeline' }).dispatchEvent('drop', { dataTransfer });
+	const dialog = page.getByRole('dialog', { name: 'Add from a chat log' });
+	await expect(dialog.getByRole('status').first()).toHaveText('Read 2 messages from an IRC log; 1 join, leave or topic line left out.');
+	await expect(dialog.getByLabel('Time of message 1')).toHaveValue('2026-11-03T15:19');
+	await dialog.getByRole('button', { name: 'Add 2 entries to the timeline' }).click();
+	await expect(page.getByTestId('timeline-entry')).toHaveCount(2);
+});
