@@ -1,14 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { zipSync, strToU8 } from 'fflate';
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved, expectStepReady, newPostmortem } from './fixtures';
-
-async function gotoStep(page: Page, name: string) {
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
-		.click();
-}
+import { test, expect, expectSaved, expectStepReady, newPostmortem, gotoStep } from './fixtures';
 
 /** A new postmortem of an incident on 2026-11-03 in Berlin, on its Timeline step. */
 async function incidentInBerlin(page: Page) {

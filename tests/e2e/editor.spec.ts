@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, expectStepReady, newPostmortem, expectSaved } from './fixtures';
+import { test, expect, expectStepReady, newPostmortem, expectSaved, gotoStep } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Text typed into each long-text section, by label. */
@@ -15,13 +15,6 @@ const SECTION_TEXT: Array<[step: string, label: string, text: string]> = [
 	['Supporting', 'Supporting information', 'Dashboard: https://example.test/d/1'],
 	['Public', 'Public summary (optional)', 'Some customers could not check out for 42 minutes.']
 ];
-
-async function gotoStep(page: Page, name: string) {
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
-		.click();
-}
 
 async function fillEverything(page: Page) {
 	// Overview

@@ -80,3 +80,11 @@ export async function download(page: Page, button: string): Promise<Buffer> {
 	await page.getByRole('button', { name: button }).click();
 	return readFileSync((await (await file).path())!);
 }
+
+/** Go to an editor step by its name in the Sections list ("Timeline", "Summary"…). */
+export async function gotoStep(page: Page, name: string): Promise<void> {
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
+		.click();
+}

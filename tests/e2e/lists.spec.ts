@@ -1,12 +1,4 @@
-import { test, expect, newPostmortem, expectSaved } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function gotoStep(page: Page, name: string) {
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
-		.click();
-}
+import { test, expect, newPostmortem, expectSaved, gotoStep } from './fixtures';
 
 test('timeline entries are kept in time order, and entries, factors and actions can be removed', async ({ page }) => {
 	await newPostmortem(page);

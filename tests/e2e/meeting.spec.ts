@@ -1,13 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, newPostmortem, expectSaved } from './fixtures';
+import { test, expect, newPostmortem, expectSaved, gotoStep } from './fixtures';
 import type { Page } from '@playwright/test';
-
-async function gotoStep(page: Page, name: string) {
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
-		.click();
-}
 
 /** From the editor, open facilitation mode. */
 async function runTheMeeting(page: Page) {

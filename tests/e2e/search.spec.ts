@@ -1,12 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved, expectStepReady, newPostmortem } from './fixtures';
-
-async function gotoStep(page: Page, name: string) {
-	await page
-		.getByRole('navigation', { name: 'Sections' })
-		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
-		.click();
-}
+import { test, expect, expectSaved, expectStepReady, newPostmortem, gotoStep } from './fixtures';
 
 /** A new postmortem with a title and a summary. */
 async function write(page: Page, title: string, summary: string) {
