@@ -1,4 +1,4 @@
-import { test, expect, newPostmortem, expectSaved, gotoStep } from './fixtures';
+import { test, expect, newPostmortem, expectSaved, gotoStep, download } from './fixtures';
 
 test('timeline entries are kept in time order, and entries, factors and actions can be removed', async ({ page }) => {
 	await newPostmortem(page);
@@ -134,4 +134,63 @@ test('undo and redo, with the buttons and with Ctrl+Z / Ctrl+Shift+Z, bring back
 	await undo.click({ force: true });
 	await expect(factors).toHaveCount(2);
 	await expect(factors.last().getByRole('textbox')).toHaveValue('The default was not documented');
+});
+
+test('each corrective action names the contributing factors it addresses; the factor and the checklist show what is left', async ({
+	page
+}) => {
+	await newPostmortem(page);
+	await page.getByLabel('Title', { exact: true }).fill('Linked actions');
+	await gotoStep(page, 'Actions');
+	// Before any factor exists the action says where they come from.
+	await page.getByRole('button', { name: 'Add corrective action' }).click();
+	const actions = page.getByTestId('action');
+	await expect(actions.first().getByText('No contributing factors yet')).toBeVisible();
+
+	await gotoStep(page, 'Factors');
+	for (const text of ['Config changes skip the canary stage', 'No fleet-wide check of pool sizes']) {
+		await page.getByRole('button', { name: 'Add contributing factor' }).click();
+		await page.getByTestId('factor').last().getByRole('textbox').fill(text);
+	}
+	await gotoStep(page, 'Actions');
+	await actions.first().getByLabel('Action', { exact: true }).fill('Canary every config change');
+	await page.getByRole('button', { name: 'Add corrective action' }).click();
+	await actions.nth(1).getByLabel('Action', { exact: true }).fill('Write the on-call handbook');
+
+	const addresses = (i: number) => actions.nth(i).getByRole('group', { name: 'Addresses contributing factors' });
+	// Ticked by keyboard, as a person tabbing through the action would.
+	await addresses(0).getByRole('checkbox', { name: '1. Config changes skip the canary stage' }).focus();
+	await page.keyboard.press('Space');
+	await expect(addresses(0).getByRole('checkbox', { name: /^1\./ })).toBeChecked();
+	await expect(addresses(0).getByRole('checkbox', { name: /^2\./ })).not.toBeChecked();
+
+	// The checklist points at the factor no action addresses and the action tied to no factor.
+	await page.getByTestId('readiness-panel').locator('summary').click();
+	await expect(page.getByTestId('check-factors-addressed')).toContainText('No corrective action addresses contributing factor 2');
+	await expect(page.getByTestId('check-actions-linked')).toContainText('corrective action 2 addresses');
+
+	await addresses(1).getByRole('checkbox', { name: /^2\./ }).check();
+	await expect(page.getByTestId('check-factors-addressed')).toContainText('Done');
+	await expect(page.getByTestId('check-actions-linked')).toContainText('Done');
+
+	await gotoStep(page, 'Factors');
+	const factorActions = page.getByTestId('factor-actions');
+	await expect(factorActions.nth(0)).toHaveText('Addressed by corrective action 1 (“Canary every config change”).');
+	await expect(factorActions.nth(1)).toHaveText('Addressed by corrective action 2 (“Write the on-call handbook”).');
+
+	// The Markdown names the factors by the numbers of its list.
+	const md = (await download(page, 'Download Markdown')).toString('utf8');
+	expect(md).toContain('1. Config changes skip the canary stage\n2. No fleet-wide check of pool sizes');
+	expect(md).toMatch(/\| 1 \| Canary every config change \|.*\| 1 \|\n/);
+	expect(md).toMatch(/\| 2 \| Write the on-call handbook \|.*\| 2 \|\n/);
+
+	// Removing a factor unties it; the links are stored and survive a reload.
+	await page.getByRole('button', { name: 'Remove contributing factor 1' }).click();
+	await expect(factorActions).toHaveCount(1);
+	await expectSaved(page);
+	await page.reload();
+	await gotoStep(page, 'Actions');
+	await expect(addresses(0).getByRole('checkbox')).toHaveCount(1);
+	await expect(addresses(0).getByRole('checkbox', { name: '1. No fleet-wide check of pool sizes' })).not.toBeChecked();
+	await expect(addresses(1).getByRole('checkbox', { name: '1. No fleet-wide check of pool sizes' })).toBeChecked();
 });

@@ -90,7 +90,8 @@ const ACTIONS: Omit<CorrectiveAction, 'id'>[] = [
 		dueDate: '2026-04-09',
 		status: 'in-progress',
 		trackerLink: 'https://tracker.example.com/PLAT-1412',
-		successMeasure: 'A staging change of 24 × 120 is rejected with a message that names the limit.'
+		successMeasure: 'A staging change of 24 × 120 is rejected with a message that names the limit.',
+		factorIds: ['example-factor-1', 'example-factor-2']
 	},
 	{
 		title: 'Alert when orders-db connection use passes 80% of max_connections',
@@ -101,7 +102,8 @@ const ACTIONS: Omit<CorrectiveAction, 'id'>[] = [
 		dueDate: '2026-03-24',
 		status: 'done',
 		trackerLink: 'https://tracker.example.com/OPS-877',
-		successMeasure: 'In a game-day replay the alert fires within two minutes of saturation.'
+		successMeasure: 'In a game-day replay the alert fires within two minutes of saturation.',
+		factorIds: ['example-factor-4']
 	},
 	{
 		title: 'Update the checkout runbook and dashboard: check database connection saturation before scaling out',
@@ -112,7 +114,8 @@ const ACTIONS: Omit<CorrectiveAction, 'id'>[] = [
 		dueDate: '2026-03-27',
 		status: 'open',
 		trackerLink: 'https://tracker.example.com/OPS-878',
-		successMeasure: 'Two on-call engineers walk through the runbook in the next game day and pick the right step.'
+		successMeasure: 'Two on-call engineers walk through the runbook in the next game day and pick the right step.',
+		factorIds: ['example-factor-4']
 	},
 	{
 		title: 'Put a connection pooler in front of orders-db so the pod count no longer multiplies connections',
@@ -123,7 +126,8 @@ const ACTIONS: Omit<CorrectiveAction, 'id'>[] = [
 		dueDate: '2026-06-12',
 		status: 'open',
 		trackerLink: 'https://tracker.example.com/DB-301',
-		successMeasure: 'Scaling checkout-api to 60 pods in a load test keeps orders-db under 500 connections.'
+		successMeasure: 'Scaling checkout-api to 60 pods in a load test keeps orders-db under 500 connections.',
+		factorIds: ['example-factor-1']
 	},
 	{
 		title: 'Roll out config changes through the same canary stage as code (5% of pods for 10 minutes)',
@@ -134,7 +138,8 @@ const ACTIONS: Omit<CorrectiveAction, 'id'>[] = [
 		dueDate: '2026-05-08',
 		status: 'open',
 		trackerLink: 'https://tracker.example.com/PLAT-1420',
-		successMeasure: 'The next three config changes show a canary stage in the deploy log.'
+		successMeasure: 'The next three config changes show a canary stage in the deploy log.',
+		factorIds: ['example-factor-3', 'example-factor-5']
 	}
 ];
 

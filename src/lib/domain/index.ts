@@ -30,3 +30,4 @@ export * from './checklist';
 export * from './facilitation';
 export * from './chat-log';
 export * from './search';
+export * from './links';

@@ -394,7 +394,7 @@ function readActions(lines: string[], pm: Postmortem, warnings: string[]): void 
 		other
 	} = readTable(before);
 	if (other) warnings.push('Text in the corrective actions section outside the table was skipped.');
-	const [, title, kind, term, priority, owner, due, status, tracker, measure] = columnIndex(headers, ACTION_COLUMNS);
+	const [, title, kind, term, priority, owner, due, status, tracker, measure, factors] = columnIndex(headers, ACTION_COLUMNS);
 	if (rows.length > 0 && title < 0) refuse('The corrective actions table has no "Action" column.');
 	const cell = (r: string[], i: number) => (i >= 0 ? unescapeInline(r[i] ?? '') : '');
 	const pick = <T extends string>(value: string, map: Map<string, T>, what: string, n: number): T | '' => {
@@ -416,6 +416,17 @@ function readActions(lines: string[], pm: Postmortem, warnings: string[]): void 
 		a.status = pick(cell(r, status), ACTION_STATUS_BY_LABEL, 'status', n) || 'open';
 		a.trackerLink = tracker >= 0 ? linkValue(r[tracker] ?? '') : '';
 		a.successMeasure = cell(r, measure);
+		const linked = cell(r, factors);
+		if (linked) {
+			// "1, 3": the numbers of the factors list above (read before this section).
+			const ids = linked.split(/[\s,;]+/).flatMap((x) => {
+				const f = /^\d{1,6}$/.test(x) ? pm.contributingFactors[Number(x) - 1] : undefined;
+				if (!f)
+					warnings.push(`Corrective action ${n}: factor "${x.slice(0, 20)}" is not in the contributing factors list and was left out.`);
+				return f ? [f.id] : [];
+			});
+			if (ids.length) a.factorIds = [...new Set(ids)];
+		}
 		pm.correctiveActions.push(a);
 	});
 }

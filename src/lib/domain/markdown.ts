@@ -1,6 +1,7 @@
 /** Markdown export (GitHub-flavoured) of a postmortem, full or public, and safe export file names. */
 
-import { sortTimeline, type Postmortem } from './model';
+import { sortTimeline, type ContributingFactor, type CorrectiveAction, type Postmortem } from './model';
+import { factorIdsOf } from './links';
 import { deriveMetrics, formatDuration } from './metrics';
 import {
 	ACTION_KIND_LABELS,
@@ -65,7 +66,19 @@ const OWN_HEADINGS = new Set<string>([...SECTIONS.map((d) => d.title), ...Object
 export const TIMELINE_COLUMNS = ['Time', 'Who', 'What', 'Milestone', 'Link'] as const;
 
 /** Column headers of the corrective actions table. */
-export const ACTION_COLUMNS = ['#', 'Action', 'Kind', 'Term', 'Priority', 'Owner', 'Due', 'Status', 'Tracker', "How we'll know"] as const;
+export const ACTION_COLUMNS = [
+	'#',
+	'Action',
+	'Kind',
+	'Term',
+	'Priority',
+	'Owner',
+	'Due',
+	'Status',
+	'Tracker',
+	"How we'll know",
+	'Factors'
+] as const;
 
 const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '[', ']', '<', '>', '|', '~']);
 const WORD = /[\p{L}\p{N}]/u;
@@ -194,13 +207,14 @@ function table(headers: readonly string[], rows: string[][]): string {
 }
 
 /** A list item whose continuation lines are indented so they stay inside the item. */
-function listItem(prefix: string, text: string): string {
+function listItem(prefix: string, text: string, marker = '-'): string {
 	const lines = textForDocument(normalizeNewlines(text).trim(), { indentHeadings: false }).split('\n');
 	// A code fence cannot open after "- ": one that starts the text gets a line of its own in the item.
 	const first = /^(`{3,}|~{3,})/.test(lines[0]) ? '' : lines.shift()!;
 	const head = [prefix, first].filter(Boolean).join(' ');
-	const rest = lines.map((l) => (l.trim() === '' ? '' : `  ${l}`));
-	return [head ? `- ${head}` : '-', ...rest].join('\n');
+	const indent = ' '.repeat(marker.length + 1);
+	const rest = lines.map((l) => (l.trim() === '' ? '' : `${indent}${l}`));
+	return [head ? `${marker} ${head}` : marker, ...rest].join('\n');
 }
 
 const wall = (at: string) => at.replace('T', ' ');
@@ -252,16 +266,27 @@ function timelineTable(pm: Postmortem): string {
 	);
 }
 
+/** The contributing factors the document lists, numbered from 1 (the actions table refers to them by these numbers). */
+function listedFactors(pm: Postmortem): ContributingFactor[] {
+	return pm.contributingFactors.filter((f) => !isFactorEmpty(f));
+}
+
 function factorsList(pm: Postmortem): string {
-	return pm.contributingFactors
-		.filter((f) => !isFactorEmpty(f))
-		.map((f) => listItem(f.kind ? `**${FACTOR_KIND_LABELS[f.kind]}:**` : '', f.description))
+	return listedFactors(pm)
+		.map((f, i) => listItem(f.kind ? `**${FACTOR_KIND_LABELS[f.kind]}:**` : '', f.description, `${i + 1}.`))
 		.join('\n');
 }
 
 function actionsTable(pm: Postmortem): string {
 	const actions = pm.correctiveActions.filter((a) => !isActionEmpty(a));
 	if (actions.length === 0) return '';
+	const factorNumber = new Map(listedFactors(pm).map((f, i) => [f.id, i + 1]));
+	const factors = (a: CorrectiveAction) =>
+		factorIdsOf(a)
+			.map((id) => factorNumber.get(id))
+			.filter((n) => n !== undefined)
+			.sort((x, y) => x - y)
+			.join(', ');
 	return table(
 		ACTION_COLUMNS,
 		actions.map((a, i) => [
@@ -274,7 +299,8 @@ function actionsTable(pm: Postmortem): string {
 			a.dueDate,
 			ACTION_STATUS_LABELS[a.status] ?? '',
 			linkCell(a.trackerLink),
-			escapeInline(a.successMeasure)
+			escapeInline(a.successMeasure),
+			factors(a)
 		])
 	);
 }

@@ -75,6 +75,8 @@ export interface CorrectiveAction {
 	trackerLink: string;
 	/** How we will know it worked. */
 	successMeasure: string;
+	/** Ids of the contributing factors this action addresses (absent on actions written before links existed). */
+	factorIds?: string[];
 }
 
 export const AGENDA_IDS = ['opening', 'impact', 'timeline', 'went-well', 'went-wrong', 'actions'] as const;

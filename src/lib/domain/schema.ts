@@ -29,6 +29,7 @@ import { isDateOnly, isValidTimeZone, isWallClock } from './metrics';
 // ---------------------------------------------------------------- limits
 
 // The limits are plain numbers in limits.ts, so the editor can show them without loading valibot.
+import { pruneFactorLinks } from './links';
 import { LIMITS, MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_SHORT_CHARS, MAX_TIMEBOX_MINUTES } from './limits';
 export * from './limits';
 
@@ -270,7 +271,16 @@ export const CorrectiveActionSchema = v.object({
 	dueDate: formatted(isDateOnly, 'has no valid due date (expected YYYY-MM-DD)'),
 	status: choice(ACTION_STATUSES, 'open', 'action status'),
 	trackerLink: text(),
-	successMeasure: text()
+	successMeasure: text(),
+	// Links to factors the postmortem lacks are dropped once the whole postmortem is read.
+	factorIds: v.optional(
+		v.pipe(
+			v.array(v.unknown()),
+			v.maxLength(LIMITS.factors),
+			v.array(v.pipe(v.string(), v.maxLength(MAX_ID_CHARS))),
+			v.transform((ids) => [...new Set(ids)])
+		)
+	)
 });
 
 /** One agenda item as written; unknown ids and long timeboxes are handled by `agendaOf`. */
@@ -403,6 +413,7 @@ export function readPostmortemFields(raw: Record<string, unknown>, now: Date): {
 	read = { warnings: [], where: '', droppedNested: false, now: now.toISOString() };
 	try {
 		const fields = parseObject(PostmortemSchema, raw, '');
+		fields.correctiveActions = pruneFactorLinks(fields);
 		if (read.droppedNested) {
 			read.warnings.push('unknown fields inside timeline entries, factors, actions or the agenda were dropped');
 		}

@@ -10,6 +10,7 @@ import {
 	locateFindings,
 	newId,
 	sortTimeline,
+	unlinkFactors,
 	textFields,
 	type ContributingFactor,
 	type CorrectiveAction,
@@ -283,7 +284,12 @@ export class EditorState {
 	});
 	readonly factors: ListOps<ContributingFactor> = listOps({
 		get: () => this.draft.contributingFactors,
-		set: (contributingFactors) => this.update({ contributingFactors }),
+		// A removed factor leaves the actions that addressed it in the same edit (one undo step).
+		set: (contributingFactors, removed) =>
+			this.update({
+				contributingFactors,
+				...(removed && { correctiveActions: unlinkFactors(this.draft.correctiveActions, new Set([removed])) })
+			}),
 		create: () => createContributingFactor()
 	});
 	readonly actions: ListOps<CorrectiveAction> = listOps({

@@ -16,7 +16,8 @@ export interface ListOps<T extends ListItem> {
 /** How a list is read from the draft, written back, and how its new items are made. */
 export interface ListBinding<T extends ListItem> {
 	get(): readonly T[];
-	set(list: T[]): void;
+	/** Write the list back; `removed` is the id of the item a removal took out. */
+	set(list: T[], removed?: string): void;
 	create(): T;
 	/** Applied to the list after an add (the timeline keeps its time order). */
 	arrange?(list: T[]): T[];
@@ -34,7 +35,10 @@ export function listOps<T extends ListItem>({ get, set, create, arrange = (l) =>
 			set(get().map((x) => (x.id === id ? { ...x, ...patch } : x)));
 		},
 		remove(id) {
-			set(get().filter((x) => x.id !== id));
+			set(
+				get().filter((x) => x.id !== id),
+				id
+			);
 		},
 		move(id, by) {
 			const list = [...get()];

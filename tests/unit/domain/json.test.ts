@@ -85,6 +85,32 @@ describe('JSON round trip', () => {
 	});
 });
 
+describe('JSON import of actions tied to factors', () => {
+	it('keeps links to the file’s factors, once each, and drops links to factors it does not have', () => {
+		const r = ok(
+			parseImport(
+				single({
+					title: 'Linked',
+					contributingFactors: [
+						{ id: 'f1', description: 'No canary' },
+						{ id: 'f2', description: 'No fleet check' }
+					],
+					correctiveActions: [{ title: 'Canary', factorIds: ['f2', 'gone', 'f2', 'f1'] }, { title: 'Older action, no links' }]
+				}),
+				NOW
+			)
+		);
+		const [a, b] = r.postmortems[0].correctiveActions;
+		expect(a.factorIds).toEqual(['f2', 'f1']);
+		expect(b.factorIds).toBeUndefined();
+	});
+
+	it('refuses links that are not a list of ids', () => {
+		const r = parseImport(single({ correctiveActions: [{ title: 'x', factorIds: 'f1' }] }), NOW);
+		expect(r.ok).toBe(false);
+	});
+});
+
 describe('JSON import of partial and older files', () => {
 	it('fills missing fields with defaults', () => {
 		const r = ok(parseImport(single({ title: 'Old draft', timeline: [{ at: '2026-01-01T10:00', what: 'x' }] }), NOW));

@@ -88,10 +88,16 @@ describe('Markdown import', () => {
 			id: '',
 			timeline: p.timeline.map((e) => ({ ...e, id: '' })),
 			contributingFactors: p.contributingFactors.map((f) => ({ ...f, id: '' })),
-			correctiveActions: p.correctiveActions.map((a) => ({ ...a, id: '' })),
+			// Links read back by position: the ids are new, the factors they point to the same.
+			correctiveActions: p.correctiveActions.map((a) => ({
+				...a,
+				id: '',
+				factorIds: a.factorIds?.map((id) => p.contributingFactors.findIndex((f) => f.id === id))
+			})),
 			facilitation: { ...p.facilitation, parkingLot: p.facilitation.parkingLot.map((x) => ({ ...x, id: '' })) }
 		});
 		expect(strip(pm)).toEqual(strip(original));
+		expect(pm.correctiveActions[0].factorIds).toEqual([pm.contributingFactors[0].id, pm.contributingFactors[1].id]);
 		expect(pm.id).not.toBe(EXAMPLE_ID);
 		expect(pm.timeline[0].id).not.toBe(original.timeline[0].id);
 	});
@@ -218,6 +224,37 @@ describe('Markdown import', () => {
 		expect(r.warnings).toHaveLength(4);
 		expect(r.warnings.join('\n')).toMatch(/Unknown status "Archived"/);
 		expect(r.warnings.join('\n')).toMatch(/unknown milestone "Finished"/);
+	});
+});
+
+describe('Markdown import of the actions’ factors', () => {
+	it('ties each action to the listed factors its “Factors” cell numbers, and warns about numbers not in the list', () => {
+		const md = [
+			'# Linked by hand',
+			'',
+			'## Contributing factors',
+			'',
+			'1. No canary stage',
+			'2. **Tooling:** No fleet-wide check',
+			'',
+			'## Corrective actions',
+			'',
+			'| # | Action | Factors |',
+			'|---|--------|---------|',
+			'| 1 | Add a canary stage | 1 |',
+			'| 2 | Check fleet totals | 2, 1; 7 x |',
+			'| 3 | Unlinked | |'
+		].join('\n');
+		const r = parseMarkdownImport(md, NOW);
+		if (!r.ok) throw new Error(r.error);
+		const [pm] = r.postmortems;
+		const [f1, f2] = pm.contributingFactors.map((f) => f.id);
+		expect(pm.contributingFactors[1]).toMatchObject({ kind: 'tooling', description: 'No fleet-wide check' });
+		expect(pm.correctiveActions.map((a) => a.factorIds)).toEqual([[f1], [f2, f1], undefined]);
+		expect(r.warnings).toEqual([
+			'Corrective action 2: factor "7" is not in the contributing factors list and was left out.',
+			'Corrective action 2: factor "x" is not in the contributing factors list and was left out.'
+		]);
 	});
 });
 

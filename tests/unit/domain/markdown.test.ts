@@ -66,8 +66,8 @@ describe('toMarkdown (full)', () => {
 	});
 
 	it('lists contributing factors with their kind', () => {
-		expect(md).toContain('- **Technical:** The database pool size is set per pod');
-		expect(md).toContain('- **Organisational:** The promotion was confirmed');
+		expect(md).toContain('1. **Technical:** The database pool size is set per pod');
+		expect(md).toMatch(/\n\d\. \*\*Organisational:\*\* The promotion was confirmed/);
 	});
 
 	it('passes Markdown long text through unchanged', () => {
@@ -118,7 +118,23 @@ describe('toMarkdown (full)', () => {
 	it('keeps continuation lines of multi-line factors inside the list item', () => {
 		const pm = createPostmortem(NOW, 'UTC');
 		pm.contributingFactors = [{ ...createContributingFactor('first line\n\nsecond paragraph\n- nested'), kind: 'process' }];
-		expect(toMarkdown(pm)).toContain('- **Process:** first line\n\n  second paragraph\n  - nested');
+		expect(toMarkdown(pm)).toContain('1. **Process:** first line\n\n   second paragraph\n   - nested');
+	});
+
+	it('numbers the factors and names, in each action’s row, the numbers of the factors it addresses', () => {
+		const pm = createPostmortem(NOW, 'UTC');
+		const [blank, a, b, c] = ['', 'No canary stage', 'Alert tuned for peak', 'Runbook out of date'].map((d) => createContributingFactor(d));
+		pm.contributingFactors = [blank, a, b, c];
+		pm.correctiveActions = [
+			{ ...createCorrectiveAction('Add a canary stage'), factorIds: [c.id, a.id, 'removed-factor'] },
+			createCorrectiveAction('Unlinked action')
+		];
+		const out = toMarkdown(pm);
+		// The blank factor is not listed, so the numbers are those of the list the reader sees.
+		expect(out).toContain('1. No canary stage\n2. Alert tuned for peak\n3. Runbook out of date');
+		expect(out).toContain("| How we'll know | Factors |");
+		expect(out).toMatch(/\| 1 \| Add a canary stage \|.*\| 1, 3 \|\n/);
+		expect(out).toMatch(/\| 2 \| Unlinked action \|.*\| {2}\|\n/);
 	});
 
 	it('contains every piece of text the user entered', () => {

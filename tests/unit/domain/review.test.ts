@@ -55,6 +55,8 @@ function good(): Postmortem {
 		action('Add a canary stage to the config pipeline', { priority: 'high' }),
 		action('Alert on checkout error rate above 2% for 3 minutes', { term: 'long' })
 	];
+	pm.correctiveActions[0].factorIds = [pm.contributingFactors[0].id];
+	pm.correctiveActions[1].factorIds = [pm.contributingFactors[1].id];
 	return pm;
 }
 
@@ -323,6 +325,38 @@ describe('reviewPostmortem', () => {
 	});
 });
 
+describe('actions tied to factors', () => {
+	it('warns about a factor no action addresses, naming it by its number', () => {
+		const pm = good();
+		pm.correctiveActions[1].factorIds = [pm.contributingFactors[0].id];
+		const r = check(pm, 'factors-addressed');
+		expect(r.status).toBe('warn');
+		expect(r.message).toContain('contributing factor 2');
+		expect(r.section).toBe('actions');
+	});
+
+	it('does not count an action marked “won’t do” as addressing a factor', () => {
+		const pm = good();
+		pm.correctiveActions[1].status = 'wont-do';
+		expect(check(pm, 'factors-addressed').message).toContain('contributing factor 2');
+	});
+
+	it('warns about an action tied to no factor, and about one tied only to a removed factor', () => {
+		const pm = good();
+		pm.correctiveActions[0].factorIds = [];
+		pm.correctiveActions[1].factorIds = ['gone'];
+		const r = check(pm, 'actions-linked');
+		expect(r.status).toBe('warn');
+		expect(r.message).toContain('corrective action 1 and 2');
+	});
+
+	it('treats an action written before links existed as tied to nothing', () => {
+		const pm = good();
+		delete pm.correctiveActions[0].factorIds;
+		expect(check(pm, 'actions-linked').message).toContain('corrective action 1 ');
+	});
+});
+
 describe('the checks', () => {
 	it('run in checklist order, each giving its own id, title and section', () => {
 		const items = reviewPostmortem(good(), NOW, lintPostmortem(good()));
@@ -339,6 +373,8 @@ describe('the checks', () => {
 			'actions-priority',
 			'actions-count',
 			'actions-specific',
+			'factors-addressed',
+			'actions-linked',
 			'timing',
 			'language'
 		]);
@@ -350,7 +386,8 @@ describe('the checks', () => {
 		pm.correctiveActions = pm.correctiveActions.map((a) => ({ ...a, status: 'wont-do' }));
 		const ids = reviewPostmortem(pm, NOW, lintPostmortem(pm)).map((i) => i.id);
 		expect(ids.filter((id) => id.startsWith('actions-'))).toEqual(['actions-present']);
-		expect(ids).toHaveLength(CHECKS.length - 5);
+		expect(ids).not.toContain('factors-addressed');
+		expect(ids).toHaveLength(CHECKS.length - 7);
 	});
 });
 

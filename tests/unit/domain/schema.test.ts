@@ -42,7 +42,8 @@ describe('the postmortem schema', () => {
 		// source is set only on an entry added from a chat log.
 		expect(Object.keys(TimelineEntrySchema.entries)).toEqual([...Object.keys(createTimelineEntry()), 'source']);
 		expect(Object.keys(ContributingFactorSchema.entries)).toEqual(Object.keys(createContributingFactor()));
-		expect(Object.keys(CorrectiveActionSchema.entries)).toEqual(Object.keys(createCorrectiveAction()));
+		// factorIds is set only once an action is tied to a factor.
+		expect(Object.keys(CorrectiveActionSchema.entries)).toEqual([...Object.keys(createCorrectiveAction()), 'factorIds']);
 		expect(isPostmortemKey('summary')).toBe(true);
 		expect(isPostmortemKey('extra')).toBe(false);
 		expect(isPostmortemKey('toString')).toBe(false);

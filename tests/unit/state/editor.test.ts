@@ -179,6 +179,20 @@ describe('EditorState list operations', () => {
 		expect((await storage.get(editor.draft.id))?.correctiveActions.map((a) => a.title)).toEqual(['Alert on pool use']);
 	});
 
+	it('removing a contributing factor unties it from the actions that addressed it, and one undo brings both back', async () => {
+		const editor = new EditorState(await storage.create({ ...incident(), timeline: [] }));
+		const canary = editor.factors.add({ description: 'No canary stage for config' });
+		const fleet = editor.factors.add({ description: 'No fleet-wide check' });
+		const action = editor.actions.add({ title: 'Canary config changes', factorIds: [canary.id, fleet.id] });
+		editor.factors.remove(canary.id);
+		expect(editor.draft.correctiveActions[0].factorIds).toEqual([fleet.id]);
+		editor.undo();
+		expect(editor.draft.contributingFactors.map((f) => f.id)).toEqual([canary.id, fleet.id]);
+		expect(editor.draft.correctiveActions.find((a) => a.id === action.id)?.factorIds).toEqual([canary.id, fleet.id]);
+		await editor.flush();
+		expect((await storage.get(editor.draft.id))?.correctiveActions[0].factorIds).toEqual([canary.id, fleet.id]);
+	});
+
 	it('keeps the timeline in time order as entries are added, and re-sorts edited entries only when asked', async () => {
 		const editor = new EditorState(await storage.create({ ...incident(), timeline: [] }));
 		const late = editor.timeline.add({ at: '2026-11-03T14:30' });

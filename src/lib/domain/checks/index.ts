@@ -4,6 +4,7 @@ import { actionsComplete, actionsCount, actionsPresent, actionsPriority, actions
 import type { ReviewCheck } from './check';
 import { factorsBlameless, factorsCount } from './factors';
 import { language } from './language';
+import { actionsLinked, factorsAddressed } from './links';
 import { milestoneOrder, timelineMilestones, timelineOrder } from './timeline';
 import { timing } from './timing';
 import { wentWell } from './went-well';
@@ -22,6 +23,8 @@ export const CHECKS: readonly ReviewCheck[] = [
 	actionsPriority,
 	actionsCount,
 	actionsSpecific,
+	factorsAddressed,
+	actionsLinked,
 	timing,
 	language
 ];
