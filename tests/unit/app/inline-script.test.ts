@@ -151,3 +151,40 @@ describe('the read app.html starts as the page loads', () => {
 		}
 	});
 });
+
+describe('the theme app.html applies before the first paint', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('is the one chosen in Settings, on every page; none (the system’s) when nothing or something unknown is kept', async () => {
+		const { saveTheme, THEME_KEY } = await import('$lib/storage');
+		const store = memoryStorage();
+		vi.stubGlobal('localStorage', store);
+		const pageTheme = async (pathname: string) => {
+			g.document = { documentElement: { dataset: {} as Record<string, string> } };
+			await loadPage(pathname);
+			return (g.document as { documentElement: { dataset: Record<string, string> } }).documentElement.dataset.theme;
+		};
+		expect(await pageTheme('/settings')).toBeUndefined();
+		expect(saveTheme('dark')).toBe(true);
+		expect(await pageTheme('/settings')).toBe('dark');
+		expect(await pageTheme('/p/abc/timeline')).toBe('dark');
+		saveTheme('light');
+		expect(await pageTheme('/')).toBe('light');
+		saveTheme('system');
+		expect(store.getItem(THEME_KEY)).toBeNull();
+		expect(await pageTheme('/settings')).toBeUndefined();
+		store.setItem(THEME_KEY, 'purple');
+		expect(await pageTheme('/settings')).toBeUndefined();
+	});
+
+	it('leaves the page as it is where localStorage cannot be read', async () => {
+		vi.stubGlobal('localStorage', {
+			getItem: () => {
+				throw new Error('SecurityError');
+			}
+		});
+		g.document = { documentElement: { dataset: {} } };
+		await loadPage('/settings');
+		expect((g.document as { documentElement: { dataset: Record<string, string> } }).documentElement.dataset).toEqual({});
+	});
+});
