@@ -21,3 +21,9 @@ export function focusAfterRemoval<T>(
 	const next = remaining[Math.min(index, remaining.length - 1)];
 	return focusAfterRender(next ? elementId(next) : fallback);
 }
+
+/** Focus an element as soon as it is shown (a page still loading its rows), giving up after `frames` frames. */
+export async function focusWhenShown(id: string, frames = 120): Promise<void> {
+	for (let i = 0; i < frames && !document.getElementById(id); i++) await new Promise(requestAnimationFrame);
+	document.getElementById(id)?.focus();
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -62,4 +63,79 @@ test('the whole flow works by keyboard alone', async ({ page }) => {
 	expect(md).toContain('Typed without a mouse.');
 	expect(md).toContain('Saw the alert');
 	expect(md).toContain('Ana');
+});
+
+test('shortcuts move between steps, add items, open the preview and search, and ? lists them', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Start a postmortem' }).click();
+	await expect(page.getByRole('navigation', { name: 'Step navigation' })).toBeVisible();
+	const title = page.getByLabel('Title', { exact: true });
+	await title.fill('Shortcut incident?');
+	// Typed in a field, "?" and "/" are text, not shortcuts.
+	await expect(title).toHaveValue('Shortcut incident?');
+	await title.press('/');
+	await expect(title).toHaveValue('Shortcut incident?/');
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+
+	// Alt+Page Down / Up move between steps even from inside a field.
+	await title.press('Alt+PageDown');
+	await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeFocused();
+	await expect(page).toHaveURL(/\/summary$/);
+	await page.keyboard.press('Alt+PageUp');
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeFocused();
+	await expect(title).toHaveValue('Shortcut incident?/');
+
+	// Ctrl+Enter adds an item on the list steps, from a field of the step too.
+	await page
+		.getByRole('navigation', { name: 'Sections' })
+		.getByRole('link', { name: /^5\. Timeline/ })
+		.click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+	await page.keyboard.press('Control+Enter');
+	const entries = page.getByTestId('timeline-entry');
+	await expect(entries).toHaveCount(1);
+	await expect(entries.first().getByLabel('Time', { exact: true })).toBeFocused();
+	await entries.first().getByLabel('What happened').fill('Alert fired');
+	await entries.first().getByLabel('What happened').press('Control+Enter');
+	await expect(entries).toHaveCount(2);
+	await expect(entries.nth(1).getByLabel('Time', { exact: true })).toBeFocused();
+	await page.keyboard.press('Alt+PageDown');
+	await expect(page.getByRole('heading', { level: 2, name: 'What went well' })).toBeFocused();
+	await page.keyboard.press('Alt+PageDown');
+	await expect(page.getByRole('heading', { level: 2, name: 'Contributing factors' })).toBeFocused();
+	await page.keyboard.press('Control+Enter');
+	await expect(page.getByTestId('factor')).toHaveCount(1);
+	await expect(page.getByTestId('factor').getByRole('textbox')).toBeFocused();
+
+	// Alt+P opens the preview and goes back.
+	await page.keyboard.press('Alt+p');
+	await expect(page.getByTestId('preview').locator('h1')).toHaveText('Shortcut incident?/');
+	await page.keyboard.press('Alt+p');
+	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+
+	// "?" outside a field shows the shortcuts; Escape closes it and the keyboard is back where it was.
+	const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+	await help.focus();
+	await page.keyboard.press('?');
+	const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('definition').filter({ hasText: 'Next step' })).toBeVisible();
+	await expect(dialog).toContainText('Search the library');
+	const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toHaveCount(0);
+	await expect(help).toBeFocused();
+	await help.click();
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await expect(dialog).toHaveCount(0);
+
+	// "/" outside a field goes to the library's search.
+	await page.getByRole('heading', { level: 2, name: 'Overview' }).focus();
+	await page.keyboard.press('/');
+	await expect(page.getByRole('searchbox', { name: 'Search postmortems' })).toBeFocused();
+	await page.keyboard.type('Shortcut');
+	await expect(page.getByRole('list', { name: 'Postmortems' }).getByRole('listitem')).toHaveCount(1);
+	await expect(page.getByRole('list', { name: 'Postmortems' })).toContainText('Shortcut incident?/');
 });

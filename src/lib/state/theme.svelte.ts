@@ -1,4 +1,5 @@
-import { loadTheme, saveTheme, type Theme } from '$lib/storage';
+// Straight from its module: through the barrel it would join the library's first-load chunk.
+import { loadTheme, saveTheme, type Theme } from '$lib/storage/theme';
 
 export type { Theme };
 

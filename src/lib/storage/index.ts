@@ -6,4 +6,3 @@ export * from './errors';
 export { Live } from './live.svelte';
 export { takeEarlyList } from './early';
 export { loadMeetingClock, saveMeetingClock, forgetMeetingClock, type KeptMeetingClock } from './meeting-clock';
-export { loadTheme, saveTheme, THEME_KEY, type Theme } from './theme';

@@ -156,7 +156,7 @@ describe('the theme app.html applies before the first paint', () => {
 	afterEach(() => vi.unstubAllGlobals());
 
 	it('is the one chosen in Settings, on every page; none (the system’s) when nothing or something unknown is kept', async () => {
-		const { saveTheme, THEME_KEY } = await import('$lib/storage');
+		const { saveTheme, THEME_KEY } = await import('$lib/storage/theme');
 		const store = memoryStorage();
 		vi.stubGlobal('localStorage', store);
 		const pageTheme = async (pathname: string) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadTheme, saveTheme } from '$lib/storage';
+import { loadTheme, saveTheme } from '$lib/storage/theme';
 import { memoryStorage } from '../helpers/memory-storage';
 
 describe('the kept theme', () => {
