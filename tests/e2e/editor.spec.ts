@@ -502,3 +502,27 @@ test('a long text field grows with what is written, up to most of the screen', a
 	const viewport = page.viewportSize()!.height;
 	expect((await box.boundingBox())!.height <= viewport * 0.7 + 1).toBe(true);
 });
+
+test('a Markdown field shows its text formatted on demand, following the typing, with raw HTML kept as text', async ({ page }) => {
+	await newPostmortem(page);
+	await gotoStep(page, 'Summary');
+	const box = page.getByRole('textbox', { name: 'Summary', exact: true });
+	await box.fill('**Checkout** failed for `orders-db` users <img src=x onerror="document.title=1">\n\n- first\n- second');
+	const toggle = page.getByRole('button', { name: 'Show formatted (Summary)' });
+	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+	await toggle.press('Enter');
+	const shown = page.getByRole('region', { name: 'Summary, formatted' });
+	await expect(shown.locator('strong')).toHaveText('Checkout');
+	await expect(shown.locator('code')).toHaveText('orders-db');
+	await expect(shown.getByRole('listitem')).toHaveText(['first', 'second']);
+	await expect(shown.locator('img')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Hide formatted (Summary)' })).toHaveAttribute('aria-expanded', 'true');
+	// The field stays as it was, for typing; the formatted text follows it.
+	await box.press('End');
+	await box.pressSequentially('\n- third');
+	await expect(shown.getByRole('listitem')).toHaveText(['first', 'second', 'third']);
+	await page.getByRole('button', { name: 'Hide formatted (Summary)' }).click();
+	await expect(shown).toHaveCount(0);
+	await expect(box).toHaveValue(/- third$/);
+	expect(await page.title()).not.toBe('1');
+});
