@@ -288,6 +288,7 @@ test('on a phone nothing spills sideways: long titles, the Export menu, preview 
 	await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
 	const title = 'Checkout-outage-' + 'x'.repeat(120);
 	await page.getByLabel('Title').fill(title);
+	await page.getByRole('button', { name: /^All steps/ }).click();
 	await page
 		.getByRole('navigation', { name: 'Sections' })
 		.getByRole('link', { name: /^\d+\. Supporting/ })
@@ -311,7 +312,7 @@ test('on a phone nothing spills sideways: long titles, the Export menu, preview 
 	// Open again, then a press elsewhere closes it.
 	await page.getByText('Export', { exact: true }).click();
 	await expect(menuItem).toBeVisible();
-	await page.getByRole('heading', { level: 2 }).click();
+	await page.mouse.click(8, 830);
 	await expect(menuItem).toBeHidden();
 	expect(await fitsSideways()).toBe(true);
 
@@ -525,4 +526,41 @@ test('a Markdown field shows its text formatted on demand, following the typing,
 	await expect(shown).toHaveCount(0);
 	await expect(box).toHaveValue(/- third$/);
 	expect(await page.title()).not.toBe('1');
+});
+
+test('on a phone the step’s own fields come first: the steps fold to one line, the questions fold, the panels follow', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expectStepReady(page, 'Overview');
+	const screen = 844;
+	const top = async (l: ReturnType<Page['getByRole']>) => (await l.boundingBox())!.y;
+	expect(await top(page.getByLabel('Title', { exact: true }))).toBeLessThan(screen * 0.75);
+
+	const steps = page.getByRole('button', { name: 'All steps (on 1 of 12)' });
+	await expect(steps).toHaveAttribute('aria-expanded', 'false');
+	const nav = page.getByRole('navigation', { name: 'Sections' });
+	await expect(nav.getByRole('link', { name: /^2\. Summary/ })).toBeHidden();
+	await steps.click();
+	await nav.getByRole('link', { name: /^2\. Summary/ }).click();
+	await expectStepReady(page, 'Summary');
+	// Chosen, the list folds again and the step's field is on the first screen.
+	await expect(nav.getByRole('link', { name: /^2\. Summary/ })).toBeHidden();
+	await expect(page.getByRole('button', { name: 'All steps (on 2 of 12)' })).toBeVisible();
+	const field = page.getByRole('textbox', { name: 'Summary', exact: true });
+	expect(await top(field)).toBeLessThan(screen * 0.8);
+
+	// The guiding questions are one line above the field until opened.
+	const question = page.getByText('For how long did it last?');
+	await expect(question).toBeHidden();
+	await page.getByText('Questions to guide you').click();
+	await expect(question).toBeVisible();
+
+	// The review panels come after the step.
+	expect(await top(page.getByTestId('readiness-panel'))).toBeGreaterThan(await top(field));
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+	await context.close();
 });
