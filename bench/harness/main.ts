@@ -14,6 +14,7 @@ import { mount, unmount, tick } from 'svelte';
 import { createPostmortem } from '$lib/domain';
 import { ChatImport } from '$lib/state/chat-import.svelte';
 import ChatImportDialog from '$lib/components/chat/ChatImportDialog.svelte';
+import CompactTimeline from '$lib/components/sections/CompactTimeline.svelte';
 import { searchDocument } from '$lib/domain/search';
 import { SearchIndex } from '$lib/state/search-index';
 
@@ -336,6 +337,50 @@ const bench = {
 		host.remove();
 		await editor.dispose();
 		return { readMs, blockedMs, frames: frames.slice(1), chars: text.length };
+	},
+
+	/**
+	 * The Timeline step's compact rows over a timeline of `count` entries: each of `keys` keystrokes in
+	 * an entry's text, from the input event to the frame after it (the edit through the editor state,
+	 * its derived values and the rows' render), then the list scrolled through a screenful per frame.
+	 */
+	async compactTimeline(count: number, keys: number) {
+		const pm = realistic(0, count, 4);
+		const editor = new EditorState({ ...pm, timeZone: 'UTC' });
+		const host = document.createElement('div');
+		document.body.append(host);
+		const app = mount(CompactTimeline, { target: host, props: { editor, onremove: () => {}, onfinding: () => {}, onleave: () => {} } });
+		await tick();
+		const rendered = host.querySelectorAll('[data-testid="timeline-entry"]').length;
+		const field = host.querySelector(`#t-${pm.timeline[0].id}-what`) as HTMLTextAreaElement;
+		field.focus();
+		const keystrokeMs: number[] = [];
+		for (let k = 0; k < keys; k++) {
+			const t = now();
+			field.value += 'x';
+			field.dispatchEvent(new Event('input', { bubbles: true }));
+			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+			keystrokeMs.push(now() - t);
+		}
+		if (!editor.draft.timeline[0].what.endsWith('x'.repeat(keys))) throw new Error('the keystrokes did not reach the draft');
+		const scroller = host.querySelector('.scroller') as HTMLElement;
+		const frames: number[] = [];
+		await new Promise<void>((resolve) => {
+			let last = now();
+			const step = () => {
+				const t = now();
+				frames.push(t - last);
+				last = t;
+				if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1 || frames.length > 400) return resolve();
+				scroller.scrollTop += Math.round(scroller.scrollHeight / 300);
+				requestAnimationFrame(step);
+			};
+			requestAnimationFrame(step);
+		});
+		unmount(app);
+		host.remove();
+		await editor.dispose();
+		return { keystrokeMs, frames: frames.slice(1), rendered };
 	},
 
 	/**

@@ -84,6 +84,17 @@ export async function measureChatLog(browser, origin, { count, reps }) {
 	}
 }
 
+export async function measureCompactTimeline(browser, origin, { count, keys }) {
+	log(`compact timeline: ${count.toLocaleString('en')} entries, ${keys} keystrokes in an entry, then scrolled through`);
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	try {
+		const page = await openHarness(context, origin);
+		return await page.evaluate(([count, keys]) => window.bench.compactTimeline(count, keys), [count, keys]);
+	} finally {
+		await context.close();
+	}
+}
+
 export async function measureSearch(browser, origin, { count }) {
 	log(`search: index of ${count.toLocaleString('en')} postmortems built, then queries typed letter by letter`);
 	const context = await browser.newContext({ serviceWorkers: 'block' });

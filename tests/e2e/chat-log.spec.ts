@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { zipSync, strToU8 } from 'fflate';
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved, expectStepReady, newPostmortem, gotoStep } from './fixtures';
+import { test, expect, expectSaved, expectStepReady, newPostmortem, gotoStep, timelineView } from './fixtures';
 
 /** A new postmortem of an incident on 2026-11-03 in Berlin, on its Timeline step. */
 async function incidentInBerlin(page: Page) {
@@ -65,6 +65,9 @@ test('a Slack copy becomes timeline entries: pick, edit, mark milestones, add on
 	await expect(page.getByRole('button', { name: 'Add from a chat log…' })).toBeFocused();
 	const entries = page.getByTestId('timeline-entry');
 	await expect(entries).toHaveCount(4);
+	// The compact rows show the times; the detailed cards the whole date and where each came from.
+	await expect(entries.nth(0).getByLabel('Time', { exact: true })).toHaveValue('15:00');
+	await timelineView(page, 'Detailed');
 	await expect(entries.nth(0).getByLabel('Time', { exact: true })).toHaveValue('2026-11-03T15:00');
 	await expect(entries.nth(1).getByLabel('What happened')).toHaveValue('I see 502s on checkout\nsince the 14:58 deploy?');
 	await expect(entries.nth(1)).toContainText('From the chat log: Ben Adler');

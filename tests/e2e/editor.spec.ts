@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, expectStepReady, newPostmortem, expectSaved, gotoStep } from './fixtures';
+import { test, expect, expectStepReady, newPostmortem, expectSaved, gotoStep, timelineView } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Text typed into each long-text section, by label. */
@@ -53,6 +53,8 @@ async function fillEverything(page: Page) {
 		await row.getByLabel('What happened').fill(what);
 		await row.getByLabel('Milestone').selectOption({ label: milestone });
 	}
+	// Links are in the detailed view.
+	await timelineView(page, 'Detailed');
 	await page.getByTestId('timeline-entry').first().getByLabel('Link (optional)').fill('https://example.test/deploy/1');
 
 	// Contributing factors

@@ -88,3 +88,8 @@ export async function gotoStep(page: Page, name: string): Promise<void> {
 		.getByRole('link', { name: new RegExp(`^\\d+\\. ${name}\\b`) })
 		.click();
 }
+
+/** Choose how the Timeline step shows its entries (the choice is kept for the rest of the test). */
+export async function timelineView(page: Page, view: 'Compact' | 'Detailed'): Promise<void> {
+	await page.getByRole('radio', { name: new RegExp(`^${view}`) }).check();
+}

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, newPostmortem, expectSaved, gotoStep } from './fixtures';
+import { test, expect, newPostmortem, expectSaved, gotoStep, timelineView } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** From the editor, open facilitation mode. */
@@ -360,6 +360,8 @@ test('the meeting clock and the item on stage carry on after leaving meeting mod
 	await gotoStep(page, 'Timeline');
 	const entries = page.getByTestId('timeline-entry');
 	await expect(entries).toHaveCount(2);
+	await expect(entries.nth(0).getByLabel('Time', { exact: true })).toHaveValue('09:14');
+	await timelineView(page, 'Detailed');
 	await expect(entries.nth(0).getByLabel('What happened')).toHaveValue('The error-rate alert fires');
 	await expect(entries.nth(0).getByLabel('Time', { exact: true })).toHaveValue('2026-11-03T09:14');
 	await expect(entries.nth(1).getByLabel('What happened')).toHaveValue('Marco pages the gateway team');

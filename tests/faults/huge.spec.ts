@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, expectSaved, expectStepReady, download } from '../e2e/fixtures';
+import { test, expect, expectSaved, expectStepReady, download, timelineView } from '../e2e/fixtures';
 import type { Page } from '@playwright/test';
 
 /** The example postmortem as its JSON export, from the app itself. */
@@ -42,7 +42,19 @@ test('a postmortem with 10,000 timeline entries opens, stays editable, saves and
 		.getByRole('link', { name: /^5\. Timeline/ })
 		.click();
 	await expectStepReady(p, 'Timeline');
-	// Shown a hundred entries at a time, with a way to every page.
+	// Compact: only the rows in view are made; scrolled to the end, the last entry is there to edit.
+	await expect(p.locator('#t-entry-0-what')).toHaveValue('Entry number 1');
+	expect(await p.getByTestId('timeline-entry').count()).toBeLessThan(60);
+	await p
+		.getByTestId('compact-timeline')
+		.locator('.scroller')
+		.evaluate((el) => (el.scrollTop = el.scrollHeight));
+	await expect(p.locator('#t-entry-9999-what')).toHaveValue('Entry number 10000');
+	await expect(p.locator('#t-entry-9999-at')).toHaveValue('07:39');
+	await p.locator('#t-entry-9999-who').fill('Priya');
+	await expectSaved(p);
+	// Detailed: a hundred entries at a time, with a way to every page.
+	await timelineView(p, 'Detailed');
 	await expect(p.getByTestId('timeline-entry')).toHaveCount(100);
 	await expect(p.locator('#t-entry-0-what')).toHaveValue('Entry number 1');
 	const pages = p.getByRole('group', { name: 'Timeline pages' }).first();
@@ -73,5 +85,6 @@ test('a postmortem with 10,000 timeline entries opens, stays editable, saves and
 	expect(md).toContain('Entry number 10000, edited');
 	const json = JSON.parse((await download(p, 'Download JSON')).toString('utf8'));
 	expect(json.postmortem.timeline).toHaveLength(10_001);
+	expect(json.postmortem.timeline.find((e: { id: string }) => e.id === 'entry-9999').who).toBe('Priya');
 	await context.close();
 });

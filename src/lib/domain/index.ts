@@ -31,3 +31,4 @@ export * from './facilitation';
 export * from './chat-log';
 export * from './search';
 export * from './links';
+export * from './typed-time';

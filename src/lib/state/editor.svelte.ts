@@ -23,6 +23,8 @@ import {
 	UNDO_STEPS_KEPT
 } from '$lib/domain';
 import { Autosaver, create, type SaveStatus } from '$lib/storage';
+// Straight from its module: through the barrel it would join the library's first-load chunk.
+import { loadTimelineView, saveTimelineView, type TimelineView } from '$lib/storage/preferences';
 import AnalysisWorker from './analysis.worker?worker';
 import type { PostmortemAnalysis } from '$lib/domain/analysis';
 import { idleOnce, whenIdle } from '$lib/scheduling';
@@ -98,6 +100,14 @@ export class EditorState {
 	readonly failing = $derived(this.review.filter((r) => r.status === 'fail'));
 	/** The page of a long timeline the Timeline step shows, from 0 (see `TIMELINE_PAGE`). */
 	timelinePage = $state(0);
+	/** How the Timeline step shows its entries: the choice last made in this browser. */
+	timelineView: TimelineView = $state(loadTimelineView());
+
+	/** Show the timeline `view`; `keep` makes it the choice for the next visit too (a finding shown in the detailed view is not). */
+	setTimelineView(view: TimelineView, keep = true): void {
+		this.timelineView = view;
+		if (keep) saveTimelineView(view);
+	}
 
 	/** Show the page of the timeline that holds entry `id` (to go to it, or after adding it). */
 	showEntry(id: string): void {
