@@ -389,3 +389,58 @@ test('the meeting clock and the item on stage carry on after leaving meeting mod
 	await page.reload();
 	await expect(clock).toHaveText('0:00');
 });
+
+test('beside each agenda item the room sees the work it is about, and edits it there', async ({ page }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Incident started').fill('2026-11-03T09:30');
+	await expectSaved(page);
+	await runTheMeeting(page);
+	const work = page.getByTestId('meeting-work');
+	await expect(work).toHaveCount(0); // the opening has none
+
+	await page.keyboard.press('n');
+	await expect(work.getByRole('heading', { name: 'In the postmortem: Impact' })).toBeVisible();
+	await page.getByLabel('Add to the impact').fill('About 1,800 orders could not be placed.');
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	const impact = work.getByRole('textbox', { name: 'Impact', exact: true });
+	await expect(impact).toHaveValue('About 1,800 orders could not be placed.');
+	await impact.press('End');
+	await impact.pressSequentially(' No data was lost.');
+
+	await agendaItem(page, 'Timeline').click();
+	await expect(work.getByRole('heading', { name: 'In the postmortem: Timeline' })).toBeVisible();
+	const capture = page.getByLabel('Add a timeline entry');
+	await capture.fill('09:45 Marco pages the gateway team');
+	await capture.press('Control+Enter');
+	const row = work.getByTestId('timeline-entry');
+	await expect(row).toHaveCount(1);
+	await expect(row.getByLabel('What happened')).toHaveValue('Marco pages the gateway team');
+	await expect(row.getByLabel('Time', { exact: true })).toHaveValue('09:45');
+	await row.getByLabel('Who').fill('Marco');
+
+	await agendaItem(page, 'What didn’t go well').click();
+	await work.getByRole('button', { name: 'Add contributing factor' }).click();
+	await work.getByTestId('factor').getByRole('textbox').fill('Config changes skip the canary stage');
+
+	await agendaItem(page, 'Action items').click();
+	await work.getByRole('button', { name: 'Add corrective action' }).click();
+	const action = work.getByTestId('action');
+	await action.getByLabel('Action', { exact: true }).fill('Canary every config change');
+	await action.getByRole('checkbox', { name: '1. Config changes skip the canary stage' }).check();
+	// N, P and Space are for the clock only outside the fields: typed in one, they are text.
+	await action.getByLabel('Owner').fill('Priya N.');
+	await expect(stageTitle(page)).toHaveText('Action items');
+	expect(await seriousViolations(page)).toEqual([]);
+	await expectSaved(page);
+
+	await page.getByRole('link', { name: '← Back to the editor' }).click();
+	await gotoStep(page, 'Impact');
+	await expect(page.getByRole('textbox', { name: 'Impact', exact: true })).toHaveValue(
+		'About 1,800 orders could not be placed. No data was lost.'
+	);
+	await gotoStep(page, 'Timeline');
+	await expect(page.getByTestId('timeline-entry').getByLabel('Who')).toHaveValue('Marco');
+	await gotoStep(page, 'Actions');
+	await expect(page.getByTestId('action').getByLabel('Owner')).toHaveValue('Priya N.');
+	await expect(page.getByTestId('action').getByRole('checkbox', { name: /^1\. Config changes/ })).toBeChecked();
+});

@@ -7,7 +7,8 @@ import {
 	newId,
 	sortTimeline,
 	type AgendaItem,
-	type Postmortem
+	type Postmortem,
+	type SectionId
 } from './model';
 
 /** The blameless premise to read aloud when the meeting opens. */
@@ -34,6 +35,8 @@ export interface AgendaItemGuide {
 	captureTarget: CaptureTarget;
 	/** Label of the capture box, e.g. "Add a timeline entry". */
 	captureLabel: string;
+	/** The editor step whose work the room sees and edits beside this item; none for the opening. */
+	section?: SectionId;
 }
 
 /** Title, questions and capture target of each agenda item. */
@@ -57,6 +60,7 @@ export const AGENDA_ITEMS: Record<AgendaItem['id'], AgendaItemGuide> = {
 			'What could have gone much worse?'
 		],
 		captureTarget: 'impact',
+		section: 'impact',
 		captureLabel: 'Add to the impact'
 	},
 	timeline: {
@@ -69,6 +73,7 @@ export const AGENDA_ITEMS: Record<AgendaItem['id'], AgendaItemGuide> = {
 			'When did impact begin, when did we notice, and when was it over?'
 		],
 		captureTarget: 'timeline',
+		section: 'timeline',
 		captureLabel: 'Add a timeline entry'
 	},
 	'went-well': {
@@ -80,6 +85,7 @@ export const AGENDA_ITEMS: Record<AgendaItem['id'], AgendaItemGuide> = {
 			'What went to plan? Where did someone step in and make things safer?'
 		],
 		captureTarget: 'wentWell',
+		section: 'went-well',
 		captureLabel: 'Add to what went well'
 	},
 	'went-wrong': {
@@ -92,6 +98,7 @@ export const AGENDA_ITEMS: Record<AgendaItem['id'], AgendaItemGuide> = {
 			'How did it spread without being noticed?'
 		],
 		captureTarget: 'wentWrong',
+		section: 'factors',
 		captureLabel: 'Add a contributing factor'
 	},
 	actions: {
@@ -104,6 +111,7 @@ export const AGENDA_ITEMS: Record<AgendaItem['id'], AgendaItemGuide> = {
 			'How will we know it worked?'
 		],
 		captureTarget: 'actions',
+		section: 'actions',
 		captureLabel: 'Add to the parking lot'
 	}
 };
