@@ -22,7 +22,8 @@ import {
 	UNDO_STEP_PAUSE_MS,
 	UNDO_STEPS_KEPT
 } from '$lib/domain';
-import { Autosaver, create, type SaveStatus } from '$lib/storage';
+import { create } from '$lib/storage';
+import { Autosaver, type SaveStatus } from '$lib/storage/autosave';
 // Straight from its module: through the barrel it would join the library's first-load chunk.
 import { loadTimelineView, saveTimelineView, type TimelineView } from '$lib/storage/preferences';
 import AnalysisWorker from './analysis.worker?worker';

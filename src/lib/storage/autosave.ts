@@ -8,10 +8,11 @@ import {
 	databaseGeneration,
 	describeStorageError
 } from './errors';
-import { database, loadedDatabase, whenStorageLoads } from './connection';
+import { database, loadedDatabase } from './connection';
+import { openSavers, type OpenSaver } from './open-editors';
 import { closedTabCopy } from '$lib/domain/copies';
 import { forgetUnsaved, keepUnsaved } from './unsaved';
-import { onRecoveredOver, recoverUnsaved, save, summarize } from './repository';
+import { recoverUnsaved, save, summarize } from './repository';
 import { withShapeVersion } from './summary';
 import { afterPaint } from '$lib/scheduling';
 
@@ -34,17 +35,11 @@ export const AUTOSAVE_DELAY_MS = 300;
  */
 export const AUTOSAVE_MAX_WAIT_MS = 600;
 
-const active = new Set<Autosaver>();
-// A closed tab's edit stored over a postmortem open here: this page's edits now conflict with it.
-onRecoveredOver((row) => {
-	for (const a of active) a.heardOf(row);
-});
-
 /**
  * Debounced, serialised saving of one postmortem. Keeps the revision the stored copy has, so a save
  * never overwrites a newer revision written by another tab (that becomes a 'conflict' status).
  */
-export class Autosaver {
+export class Autosaver implements OpenSaver {
 	private pending: Postmortem | undefined;
 	/** The edit being written right now (kept until the write is confirmed). */
 	private inflight: Postmortem | undefined;
@@ -78,7 +73,7 @@ export class Autosaver {
 		this.id = base.id;
 		this.baseRevision = base.revision;
 		this.latestStored = base.revision;
-		active.add(this);
+		openSavers.add(this);
 	}
 
 	/** True while an edit has not reached the database yet. */
@@ -304,61 +299,6 @@ export class Autosaver {
 			this.pending = this.waitingSince = undefined;
 			await recoverUnsaved().catch(() => {});
 		}
-		active.delete(this);
+		openSavers.delete(this);
 	}
-}
-
-/** Flush every open editor's pending edits. */
-export function flushAll(): Promise<void> {
-	return Promise.all([...active].map((a) => a.flush())).then(() => {});
-}
-
-/** True if any editor has edits not yet stored. */
-export function anyDirty(): boolean {
-	return [...active].some((a) => a.dirty);
-}
-
-/** The synchronous pagehide flush of every open editor (see `Autosaver.flushSync`). */
-export function flushAllSync(): void {
-	for (const a of active) a.flushSync();
-}
-
-let installed = false;
-let upgradeHandled = false;
-
-/**
- * When another tab opens a newer database version, this tab saves what it has and closes its
- * connection so the upgrade is not blocked, then calls `closed` (the app offers a reload: an
- * automatic one would take the page from under the person's hands). Writes after that reopen the
- * database, and fail with a clear reason if it is now a version this build does not know (db.ts).
- */
-export function installUpgradeHandler(closed: () => void): void {
-	if (upgradeHandled) return;
-	upgradeHandled = true;
-	// Registered when Dexie loads (the database is not opened before): this does not load it.
-	whenStorageLoads((d) =>
-		d.on('versionchange', () => {
-			void flushAll().finally(() => {
-				d.close();
-				closed();
-			});
-			return false; // we close ourselves once the pending edits are written
-		})
-	);
-}
-
-/** Flush pending edits when the page is hidden or unloaded (tab closed, app switched, phone locked). */
-export function installFlushOnHide(target: Window = window): void {
-	if (installed) return;
-	installed = true;
-	// Capture phase: runs before Dexie's own pagehide listener, which closes the database when the
-	// page goes into the back/forward cache.
-	target.addEventListener('pagehide', () => flushAllSync(), { capture: true });
-	// Closing a tab runs beforeunload first, and in Chromium the pagehide that should follow was seen
-	// not to run at all when the tab closed right after an edit. Writing then as well is harmless:
-	// pagehide then finds nothing left to write.
-	target.addEventListener('beforeunload', () => flushAllSync());
-	target.document.addEventListener('visibilitychange', () => {
-		if (target.document.visibilityState === 'hidden') void flushAll();
-	});
 }

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
-import { Autosaver, create, get, list, recoverUnsaved, takeEarlyList } from '$lib/storage';
+import { create, get, list, recoverUnsaved, takeEarlyList } from '$lib/storage';
+import { Autosaver } from '$lib/storage/autosave';
 import { memoryStorage } from '../helpers/memory-storage';
 import { DB_NAME, WorkbenchDB, db, useDatabase } from '$lib/storage/db';
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
-import { Autosaver, create, get, save, flushAll, flushAllSync, installFlushOnHide, anyDirty, list, type SaveStatus } from '$lib/storage';
+import { create, get, save, flushAll, flushAllSync, installFlushOnHide, anyDirty, list } from '$lib/storage';
+import { Autosaver, type SaveStatus } from '$lib/storage/autosave';
 import Dexie from 'dexie';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 

@@ -10,12 +10,12 @@ import {
 	list,
 	save,
 	setMeta,
-	Autosaver,
 	installUpgradeHandler,
 	onNewerDatabase,
 	probeStorage,
 	answeredWithin
 } from '$lib/storage';
+import { Autosaver } from '$lib/storage/autosave';
 import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
 const named = (name: string) => Object.assign(new Error(name), { name });

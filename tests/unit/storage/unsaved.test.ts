@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem, type Postmortem } from '$lib/domain';
 import {
-	Autosaver,
 	acknowledgeClosedTabCopies,
 	create,
 	flushAllSync,
@@ -13,6 +12,7 @@ import {
 	save,
 	unseenClosedTabCopies
 } from '$lib/storage';
+import { Autosaver } from '$lib/storage/autosave';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 import { keepUnsaved, onUnsavedKept, unsavedRows } from '$lib/storage/unsaved';
 import { memoryStorage } from '../helpers/memory-storage';

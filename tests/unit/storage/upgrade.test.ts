@@ -37,6 +37,7 @@ vi.mock('$lib/domain/restore', async (importOriginal) => {
 const { createPostmortem, parseImport, toJson } = await import('$lib/domain');
 type Postmortem = import('$lib/domain').Postmortem;
 const storage = await import('$lib/storage');
+const { Autosaver } = await import('$lib/storage/autosave');
 const { DB_NAME, WorkbenchDB, loadUpgrader, upgradeDue, useDatabase } = await import('$lib/storage/db');
 
 const html = readFileSync(new URL('../../../src/app.html', import.meta.url), 'utf8');
@@ -88,7 +89,7 @@ describe('a schema upgrade that changes a field’s shape', () => {
 		const edited = await storage.create(versionN('Edited'));
 		const saved = await storage.save({ ...edited, summary: 'typed under N' });
 		const flushed = await storage.create(versionN('Flushed as the tab closed'));
-		const saver = new storage.Autosaver(flushed, () => {});
+		const saver = new Autosaver(flushed, () => {});
 		saver.schedule({ ...flushed, summary: 'typed, then the tab closed' });
 		saver.flushSync();
 		await new Promise((r) => setTimeout(r, 0)); // the handler's microtasks, where Dexie starts the write
