@@ -39,9 +39,9 @@ test('the compact timeline: times typed as 9:14 pm, Enter adds the next row, arr
 	await rows.nth(2).getByLabel('Milestone').selectOption({ label: 'Mitigated' });
 
 	// The day is shown on the first row of each day only.
-	await expect(rows.nth(0)).toContainText('Tue, 3 Nov 2026');
-	await expect(rows.nth(1)).not.toContainText('Nov 2026');
-	await expect(rows.nth(2)).toContainText('Wed, 4 Nov 2026');
+	await expect(rows.nth(0)).toContainText('Tue 3 Nov');
+	await expect(rows.nth(1)).not.toContainText('Nov');
+	await expect(rows.nth(2)).toContainText('Wed 4 Nov');
 
 	// Up and Down move between rows, in the same column.
 	await rows.nth(2).getByLabel('What happened').focus();
@@ -101,4 +101,23 @@ test('a language finding in a compact row is flagged, and shown in the detailed 
 	await expectSaved(page);
 	await page.reload();
 	await expect(page.getByRole('radio', { name: /^Compact/ })).toBeChecked();
+});
+
+test('on a phone each compact row is two lines that fit the screen: the text has a line of its own', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expect(page.getByRole('navigation', { name: 'Step navigation' })).toBeVisible();
+	await page.goto(page.url().replace(/\/p\/([^/]+).*/, '/p/$1/timeline'));
+	const row = page.getByTestId('timeline-entry').first();
+	for (const label of ['Time', 'Who', 'What happened', 'Milestone']) {
+		const box = (await row.getByLabel(label, { exact: true }).boundingBox())!;
+		expect(box.x, label).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width, label).toBeLessThanOrEqual(390);
+	}
+	const what = (await row.getByLabel('What happened', { exact: true }).boundingBox())!;
+	expect(what.width).toBeGreaterThan(200);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+	await context.close();
 });

@@ -38,9 +38,11 @@ export function timeOfDay(at: string): string {
 	return at.slice(11, 16);
 }
 
-/** "Tue 10 Mar 2026" for a 'YYYY-MM-DD' day (the calendar day as written, no time zone applied). */
-export function dayLabel(day: string): string {
+/** "Tue, 10 Mar 2026" (or "Tue 10 Mar" when `short`) for a 'YYYY-MM-DD' day: the calendar day as written, no time zone applied. */
+export function dayLabel(day: string, { short = false } = {}): string {
 	const d = new Date(`${day}T00:00:00Z`);
 	if (Number.isNaN(d.getTime())) return '';
-	return d.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+	const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString('en-GB', { timeZone: 'UTC', ...o });
+	if (short) return `${part({ weekday: 'short' })} ${part({ day: 'numeric' })} ${part({ month: 'short' })}`;
+	return part({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }

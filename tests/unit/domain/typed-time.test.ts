@@ -41,6 +41,7 @@ describe('a time typed into the compact timeline', () => {
 		expect(timeOfDay('2026-03-10T09:14')).toBe('09:14');
 		expect(timeOfDay('')).toBe('');
 		expect(dayLabel('2026-03-10')).toBe('Tue, 10 Mar 2026');
+		expect(dayLabel('2026-03-10', { short: true })).toBe('Tue 10 Mar');
 		expect(dayLabel('')).toBe('');
 	});
 });
