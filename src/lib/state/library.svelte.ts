@@ -1,5 +1,6 @@
 // Direct module imports keep the library's first load small; the example loads on demand.
 import { whenIdle } from '$lib/scheduling';
+import { applyView, type LibraryView } from '$lib/domain/library-view';
 import { createPostmortem, type Postmortem } from '$lib/domain/model';
 import { UNTITLED } from '$lib/domain/labels';
 import type { SearchPassage } from '$lib/domain/search';
@@ -86,7 +87,7 @@ export class Library {
 	private readonly hits = $derived(this.filter.trim() ? this.search?.results?.hits : undefined);
 
 	/** The rows that match the search: best match first when searching, else most recently edited. */
-	readonly shown: PostmortemSummary[] = $derived.by(() => {
+	private readonly found: PostmortemSummary[] = $derived.by(() => {
 		const all = this.rows.current ?? [];
 		const q = this.filter.trim().toLowerCase();
 		if (!q) return all;
@@ -97,6 +98,10 @@ export class Library {
 		// Until the index answers: titles. An untitled postmortem is found by “untitled”.
 		return all.filter((r) => (r.title || 'untitled').toLowerCase().includes(q));
 	});
+	/** The status and severity the list is narrowed to, and its order. */
+	view: LibraryView = $state({ status: '', severity: '', sort: '' });
+	/** The rows shown: those the search found, narrowed and ordered by the view. */
+	readonly shown: PostmortemSummary[] = $derived(applyView(this.found, this.view));
 
 	/** Where each shown row matched the search (id → passage), to show under its title. */
 	readonly passages: ReadonlyMap<string, SearchPassage> = $derived(
