@@ -444,3 +444,20 @@ test('beside each agenda item the room sees the work it is about, and edits it t
 	await expect(page.getByTestId('action').getByLabel('Owner')).toHaveValue('Priya N.');
 	await expect(page.getByTestId('action').getByRole('checkbox', { name: /^1\. Config changes/ })).toBeChecked();
 });
+
+test('? in meeting mode lists the meeting keys with the others, and Escape closes it', async ({ page }) => {
+	await newPostmortem(page);
+	await runTheMeeting(page);
+	await page.keyboard.press('?');
+	const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(dialog.getByRole('heading', { name: 'In meeting mode' })).toBeVisible();
+	await expect(dialog).toContainText('Start or pause the clock');
+	// While it is open, N is not taken by the agenda behind it.
+	await page.keyboard.press('n');
+	await expect(stageTitle(page)).toHaveText('Opening');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toHaveCount(0);
+	// The meeting keys work again once it is closed.
+	await page.keyboard.press('n');
+	await expect(stageTitle(page)).toHaveText('Impact');
+});
