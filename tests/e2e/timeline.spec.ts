@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, newPostmortem, expectSaved, gotoStep, timelineView } from './fixtures';
+import { test, expect, newPostmortem, expectSaved, gotoStep, timelineView, download } from './fixtures';
 
 test('the compact timeline: times typed as 9:14 pm, Enter adds the next row, arrows move between rows, the day shown once', async ({
 	page
@@ -120,4 +120,24 @@ test('on a phone each compact row is two lines that fit the screen: the text has
 	expect(what.width).toBeGreaterThan(200);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 	await context.close();
+});
+
+test('an entry marked “learned later” says so in both views, in the preview and in the Markdown', async ({ page }) => {
+	await newPostmortem(page);
+	await page.getByLabel('Incident started').fill('2026-11-03T21:00');
+	await gotoStep(page, 'Timeline');
+	await page.getByRole('button', { name: 'Add timeline entry' }).click();
+	const row = page.getByTestId('timeline-entry').first();
+	await row.getByLabel('What happened').fill('The pool was already at its limit');
+	await timelineView(page, 'Detailed');
+	await row.getByRole('checkbox', { name: 'Learned later, not known at the time' }).check();
+	await timelineView(page, 'Compact');
+	await expect(row).toContainText('learned later');
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByTestId('timeline-entry').first()).toContainText('learned later');
+	await page.getByRole('link', { name: 'Preview', exact: true }).click();
+	await expect(page.getByTestId('preview').locator('td em')).toHaveText('(Learned later)');
+	const md = (await download(page, 'Download Markdown')).toString('utf8');
+	expect(md).toContain('| *(Learned later)* The pool was already at its limit |');
 });

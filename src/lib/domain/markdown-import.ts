@@ -16,6 +16,7 @@ import type { ImportResult } from './schema';
 import { isDateOnly, isWallClock } from './metrics';
 import {
 	ACTION_COLUMNS,
+	LEARNED_LATER,
 	MD_HEADINGS,
 	OVERVIEW_LABELS,
 	TIMELINE_COLUMNS,
@@ -347,7 +348,11 @@ function readTimeline(lines: string[], pm: Postmortem, warnings: string[]): void
 			e.at = at;
 		}
 		e.who = unescapeInline(cell(r, who));
-		e.what = unescapeInline(cell(r, what));
+		const text = cell(r, what);
+		if (text === LEARNED_LATER || text.startsWith(`${LEARNED_LATER} `)) {
+			e.learnedLater = true;
+			e.what = unescapeInline(text.slice(LEARNED_LATER.length + 1));
+		} else e.what = unescapeInline(text);
 		const m = unescapeInline(cell(r, milestone));
 		if (m) {
 			const id = MILESTONE_BY_LABEL.get(m.toLowerCase());

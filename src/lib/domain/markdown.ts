@@ -250,6 +250,9 @@ function overview(pm: Postmortem): string {
 	return lines.join('\n');
 }
 
+/** How the timeline table marks an entry that was learned later (its text follows; typed text never reads so: `*` is escaped). */
+export const LEARNED_LATER = '*(Learned later)*';
+
 function timelineTable(pm: Postmortem): string {
 	const entries = sortTimeline(pm.timeline).filter((e) => !isTimelineEntryEmpty(e));
 	if (entries.length === 0) return '';
@@ -259,7 +262,7 @@ function timelineTable(pm: Postmortem): string {
 		entries.map((e) => [
 			wall(e.at),
 			escapeInline(e.who),
-			escapeInline(e.what),
+			e.learnedLater ? `${LEARNED_LATER} ${escapeInline(e.what)}`.trimEnd() : escapeInline(e.what),
 			e.milestone ? MILESTONE_LABELS[e.milestone] : '',
 			linkCell(e.link)
 		])

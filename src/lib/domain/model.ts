@@ -43,6 +43,8 @@ export interface TimelineEntry {
 	milestone: Milestone | '';
 	/** Where the entry came from when it was not typed here (a message of a chat log added from the Timeline step). */
 	source?: TimelineSource;
+	/** True when this is what was learned afterwards, not what people knew at the time (hindsight kept visible). */
+	learnedLater?: boolean;
 }
 
 /** The message a timeline entry was made from: who wrote it, and a key that finds it again in the same log. */

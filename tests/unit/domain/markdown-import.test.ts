@@ -227,6 +227,25 @@ describe('Markdown import', () => {
 	});
 });
 
+describe('Markdown of what was learned later', () => {
+	it('marks an entry learned later in its row and reads the mark back; typed text that looks like it stays text', () => {
+		const pm = createPostmortem(NOW, 'UTC');
+		pm.timeline = [
+			{ ...createTimelineEntry('2026-03-10T14:02'), what: 'The pool was at its limit', learnedLater: true },
+			{ ...createTimelineEntry('2026-03-10T14:05'), what: '*(Learned later)* typed by hand' },
+			{ ...createTimelineEntry('2026-03-10T14:06'), what: 'Known then' }
+		];
+		const md = toMarkdown(pm);
+		expect(md).toContain('| *(Learned later)* The pool was at its limit |');
+		const back = roundTrip(pm);
+		expect(back.timeline.map((e) => [e.what, e.learnedLater ?? false])).toEqual([
+			['The pool was at its limit', true],
+			['*(Learned later)* typed by hand', false],
+			['Known then', false]
+		]);
+	});
+});
+
 describe('Markdown import of the actions’ factors', () => {
 	it('ties each action to the listed factors its “Factors” cell numbers, and warns about numbers not in the list', () => {
 		const md = [

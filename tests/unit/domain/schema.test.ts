@@ -40,7 +40,8 @@ describe('the postmortem schema', () => {
 		keys.splice(keys.indexOf('finalNote') + 1, 0, 'finalChecks');
 		expect(Object.keys(PostmortemSchema.entries)).toEqual(keys);
 		// source is set only on an entry added from a chat log.
-		expect(Object.keys(TimelineEntrySchema.entries)).toEqual([...Object.keys(createTimelineEntry()), 'source']);
+		// learnedLater is set only when an entry is marked so.
+		expect(Object.keys(TimelineEntrySchema.entries)).toEqual([...Object.keys(createTimelineEntry()), 'source', 'learnedLater']);
 		expect(Object.keys(ContributingFactorSchema.entries)).toEqual(Object.keys(createContributingFactor()));
 		// factorIds is set only once an action is tied to a factor.
 		expect(Object.keys(CorrectiveActionSchema.entries)).toEqual([...Object.keys(createCorrectiveAction()), 'factorIds']);
