@@ -1,7 +1,7 @@
 /** Blame labels: "human error", "careless", "Bob's mistake", "X's fault", "to blame", "dropped the ball". */
 
 import type { Rule } from '../rule';
-import { AP, isPersonWord, lower, NB, NE, quote, rx } from '../text';
+import { AP, isPersonWord, lower, NB, NE, personSubjectBefore, quote, rx } from '../text';
 
 /** The blame-label rule. */
 export const blameLabel: Rule = {
@@ -9,6 +9,28 @@ export const blameLabel: Rule = {
 	message:
 		'Blame label: it judges a person instead of explaining what made the action reasonable at the time, and ends the inquiry where it should start.',
 	patterns: () => [
+		// A person as the subject of a judging verb: "Sam overlooked the warning" (not "the alert missed the spike").
+		{
+			re: rx(`${NB}(?:overlooked|ignored|neglected|missed|disregarded)${NE}`),
+			accept: (c) => personSubjectBefore(c.masked, c.start),
+			suggest: (p) =>
+				`Instead of ${quote(p)}, describe what the person saw and what competed for their attention: how did the signal reach them, and what made it easy to pass over?`
+		},
+		{
+			re: rx(
+				`${NB}(?:(?:didn${AP}?t|did\\s+not)\\s+even\\s+(?:look|check|read|try|bother)|cut(?:s|ting)?\\s+corners|lack\\s+of\\s+(?:attention|care|diligence|rigou?r)|poor\\s+(?:judge?ment|discipline|attention|work(?:manship)?|decisions?)|amateurish(?:ly)?|asleep\\s+at\\s+the\\s+wheel|any\\s+(?:competent|decent|good|reasonable)\\s+(?:engineer|developer|operator|admin|person|sre)s?|(?:should|ought\\s+to)\\s+(?:have\\s+)?know(?:n)?\\s+better)${NE}`
+			),
+			suggest: (p) =>
+				`${quote(p)} judges a person. Say what the work was like instead: what did they know, what did the tools show, how much time and help did they have?`
+		},
+		// Blame carried by a cause: "caused by Tom's bad change", "a mistake made by the night shift", "due to a user mistake".
+		{
+			re: rx(
+				`${NB}(?:(?:caused\\s+by|(?:the\\s+)?result\\s+of|because\\s+of|due\\s+to)\\s+(?:[\\p{L}\\p{M}]+${AP}s|his|her|their|the\\s+(?:user|operator|engineer|developer)${AP}?s?)\\s+(?:bad|wrong|faulty|careless|sloppy|botched|poor|mistaken)\\s+\\p{L}+|(?:a\\s+|the\\s+)?(?:mistake|error|blunder)s?\\s+(?:made|caused|committed)\\s+by|(?:due\\s+to|because\\s+of|caused\\s+by)\\s+(?:a\\s+|the\\s+)?(?:user|operator|engineer|developer|human)\\s+(?:mistake|slip|blunder))${NE}`
+			),
+			suggest: () =>
+				`Name what made the change or the action look right at the time, and which check, test or review did not catch it, instead of whose mistake it was.`
+		},
 		{
 			re: rx(
 				`${NB}(?:human\\s+(?:errors?|mistakes?|failures?|failings?)|(?:operator|pilot|engineer|admin|administrator)\\s+(?:errors?|mistakes?)|user\\s+error)${NE}(?!\\s+(?:rates?|codes?|messages?|pages?|counts?|budget|responses?|logs?|types?|class(?:es)?)${NE})`
@@ -71,6 +93,16 @@ export const blameLabel: Rule = {
 			accept: (c) => {
 				const before = c.masked.slice(Math.max(0, c.start - 40), c.start);
 				if (/\b(?:git|svn|hg)\s+$/i.test(before)) return false;
+				// "Our first hypothesis blamed the network": a thing blamed is a hypothesis, not a judgement of a person.
+				if (/^blam(?:ed|ing|es)$/i.test(c.m[0])) {
+					const after = /^\s+(?:(?:the|a|an|our|their|its)\s+)?([\p{L}\p{M}-]+)/u.exec(c.masked.slice(c.end));
+					if (
+						after &&
+						!isPersonWord(after[1]) &&
+						!/^(?:him|her|them|me|us|himself|herself|themselves|myself|ourselves|each|one)$/i.test(after[1])
+					)
+						return false;
+				}
 				if (/^to\s/i.test(c.m[0])) {
 					// "X is to blame" judges; "looking for someone to blame" talks about blaming.
 					if (

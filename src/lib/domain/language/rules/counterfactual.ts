@@ -8,6 +8,7 @@ import {
 	clauseBefore,
 	firstNonAdverb,
 	isParticiple,
+	isPersonWord,
 	lower,
 	NB,
 	NE,
@@ -86,6 +87,8 @@ export const counterfactual: Rule = {
 				if (negative || n.negated) return v === 'happened' ? { end: n.tok.e } : false;
 				// "Without the canary we would have noticed only later" is about luck, not a judgement.
 				if (/\bwithout\b/i.test(clauseBefore(c.masked, c.start).str)) return false;
+				// "the consumer would have caught up": a phrasal verb about a system, not a check missed.
+				if (v === 'caught' && /^\s+up\b/i.test(c.masked.slice(n.tok.e))) return false;
 				if (PREVENTED.has(v)) return { end: n.tok.e };
 				if (v === 'been') {
 					const k = firstNonAdverb(n.toks, n.i + 1);
@@ -106,6 +109,21 @@ export const counterfactual: Rule = {
 				return toks.slice(0, 6).some((t) => /^(?:had|hadn['’]?t|were|weren['’]?t|knew|\p{L}+['’]d)$/iu.test(t.w));
 			},
 			suggest: () => `Replace the wish with what happened and what made the other path hard to see or take at the time.`
+		},
+		// "If Ana had checked the config, we would not have…": a person's path not taken, without a "should".
+		{
+			re: rx(
+				`${NB}if\\s+(?:the\\s+|our\\s+)?(?<who>[\\p{L}\\p{M}-]+)\\s+had\\s+(?:(?:not|only|just|simply)\\s+)?(?<v>[\\p{L}\\p{M}]+)${NE}`
+			),
+			accept: (c) => {
+				const { who = '', v = '' } = c.m.groups ?? {};
+				if (!isPersonWord(who) || !isParticiple(v) || /^been$/i.test(v)) return false;
+				return /\b(?:would|could|might|wouldn['’]?t|couldn['’]?t)\b/i.test(
+					clauseAfter(c.masked, c.end).str + c.masked.slice(c.end, c.end + 200)
+				);
+			},
+			suggest: () =>
+				`Describe what they did and knew at that moment, and what made the other path hard to see or take, instead of what would have followed from it.`
 		},
 		// "Had she checked the dashboard, …": inverted conditional at the start of a clause.
 		{

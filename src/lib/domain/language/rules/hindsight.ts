@@ -1,7 +1,7 @@
 /** Hindsight and the curse of knowledge: "obviously", "it was clear that", "easy to spot", "clearly". */
 
 import type { Rule } from '../rule';
-import { NB, NE, rx } from '../text';
+import { AP, NB, NE, rx } from '../text';
 
 /** The hindsight rule. */
 export const hindsight: Rule = {
@@ -9,6 +9,14 @@ export const hindsight: Rule = {
 	message:
 		'Hindsight: it was only clear once the outcome was known; at the time other signals competed for attention (curse of knowledge).',
 	patterns: () => [
+		// Mind-reading: claims about what was in someone's head, made from the outcome; and a dismissive tone.
+		{
+			re: rx(
+				`${NB}(?:(?:clearly|obviously|evidently|apparently)\\s+(?:did\\s+not|didn${AP}?t|does\\s+not|doesn${AP}?t|never)\\s+(?:understand|know|care|think|read|realise|realize)|(?:apparently|evidently)\\s+(?:nobody|no\\s+one|no-one)\\s+(?:thought|bothered|cared)|(?:nobody|no\\s+one|no-one)\\s+cared\\s+enough|(?:it\\s+was\\s+)?plain\\s+to\\s+see|(?:frankly|needless\\s+to\\s+say)(?=\\s*,))${NE}`
+			),
+			suggest: () =>
+				`Describe what people saw and said at the time instead of what they must have thought: their own words, the screens and messages in front of them.`
+		},
 		{
 			re: rx(`${NB}obviously${NE}`),
 			suggest: () => `Drop “obviously” and say what was visible at the time, to whom, and what else competed for their attention.`

@@ -10,6 +10,13 @@ export const whyQuestion: Rule = {
 	id: 'why-question',
 	message: '"Why did you…" puts people on the defensive: they justify themselves instead of telling you what they saw.',
 	patterns: () => [
+		// Loaded questions: "how could they not see…", "what were they thinking".
+		{
+			re: rx(
+				`${NB}(?:how\\s+(?:could|can|did|would)\\s+(?:they|he|she|you|anyone|anybody|somebody|someone|the\\s+(?:team|engineer|operator|on-?call|reviewer))\\s+(?:not|possibly|ever)|what\\s+(?:were|was)\\s+(?:they|he|she|you|the\\s+(?:team|engineer|operator|reviewer))\\s+thinking)${NE}`
+			),
+			suggest: () => `Ask what they saw and what they expected: 'What did the dashboard show then, and what did that tell you?'`
+		},
 		{
 			re: rx(
 				`${NB}why(?:\\s+on\\s+earth|\\s+the\\s+hell)?\\s+(?:did|do|does|would|were|was|is|are|had|has|have|could|should|will|won${AP}?t|(?:did|do|does|would|were|was|is|are|had|has|have|could|should)n${AP}?t)(?:\\s+not)?${NE}`
