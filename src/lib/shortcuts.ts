@@ -43,6 +43,12 @@ export function shortcutOf(k: KeyPress): ShortcutAction | undefined {
 	return undefined;
 }
 
+/** The shortcut a key event stands for, if any (typing when it is aimed at a text field). */
+export function shortcutOfEvent(e: KeyboardEvent): ShortcutAction | undefined {
+	const { key, code, ctrlKey, metaKey, altKey, shiftKey } = e;
+	return shortcutOf({ key, code, ctrlKey, metaKey, altKey, shiftKey, typing: takesText(e.target) });
+}
+
 /** One line of the help dialog: the keys, and what they do. */
 export interface ShortcutHelp {
 	keys: string[][];

@@ -116,6 +116,15 @@ export class EditorState {
 		if (i >= 0) this.timelinePage = Math.floor(i / TIMELINE_PAGE);
 	}
 
+	/**
+	 * Show entry `id` where its language findings are, under its text: in the detailed view (for this
+	 * visit only, the view kept stays as chosen), on its page.
+	 */
+	showEntryInDetail(id: string): void {
+		this.setTimelineView('detailed', false);
+		this.showEntry(id);
+	}
+
 	/** A final postmortem's checks that fail now but did not when it was marked final (see `failingSinceFinal`). */
 	readonly failingSinceFinal: ReviewItem[] = $derived(failingSinceFinal(this.draft, this.failing));
 	/** True while the "mark as final?" check is shown. */
