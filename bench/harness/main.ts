@@ -2,7 +2,8 @@
 // `$lib` alias and served from the same origin as the app (so both see the same IndexedDB).
 // `run.mjs` calls these functions through `page.evaluate`; every timing is taken in the page.
 import { SECTIONS, sectionProgress, toMarkdown, toJsonBundle, type Postmortem } from '$lib/domain';
-import { create, get, list, save, summarize, type PostmortemSummary } from '$lib/storage';
+import { create, get, list, summarize, type PostmortemSummary } from '$lib/storage';
+import { save } from '$lib/storage/saving';
 import { db } from '$lib/storage/db';
 import { readImportFile, storeImport } from '$lib/state/importing';
 import { EditorState, cachedLint, linter } from '$lib/state/editor.svelte';

@@ -45,6 +45,11 @@ test('offline cold starts on deep links: every page of the app, a postmortem not
 		await expect(tab.getByRole('heading', { level: 1 })).toBeVisible();
 		await tab.close();
 
+		tab = await cold('/actions?show=all');
+		await expect(tab.getByRole('heading', { level: 1, name: 'Corrective actions' })).toBeVisible();
+		await expect(tab.getByText('No corrective actions yet.', { exact: false })).toBeVisible();
+		await tab.close();
+
 		tab = await cold('/p/00000000-0000-4000-8000-000000000000');
 		await expect(tab.getByText('This postmortem is not stored in this browser')).toBeVisible();
 		await tab.close();

@@ -9,10 +9,11 @@ import {
 	describeStorageError
 } from './errors';
 import { database, loadedDatabase } from './connection';
-import { openSavers, type OpenSaver } from './open-editors';
+import { AUTOSAVE_DELAY_MS, openSavers, type OpenSaver } from './open-editors';
 import { closedTabCopy } from '$lib/domain/copies';
 import { forgetUnsaved, keepUnsaved } from './unsaved';
-import { recoverUnsaved, save, summarize } from './repository';
+import { recoverUnsaved, summarize } from './repository';
+import { save } from './saving';
 import { withShapeVersion } from './summary';
 import { afterPaint } from '$lib/scheduling';
 
@@ -26,8 +27,7 @@ export type SaveStatus =
 	/** The stored postmortem is gone: deleted in another tab, or `cleared` with the browser's stored data for the site. */
 	| { state: 'missing'; cleared: boolean };
 
-/** How long typing may pause before a save starts; well inside the one-second promise. */
-export const AUTOSAVE_DELAY_MS = 300;
+export { AUTOSAVE_DELAY_MS } from './open-editors';
 
 /**
  * How long typing may go on without a pause before a save is made anyway, in the gap after the

@@ -44,3 +44,12 @@ export function whenStorageLoads(fn: (d: WorkbenchDB) => void): void {
 	if (d) fn(d);
 	else loadedListeners.push(fn);
 }
+
+/**
+ * Run `read` with the connection. Once Dexie has loaded, the read is made in the same call, with no
+ * await before it: a live query (liveQuery) only follows what its querier reads in its own context.
+ */
+export function reading<T>(read: (d: WorkbenchDB) => PromiseLike<T>): Promise<T> {
+	const d = loadedDatabase();
+	return d ? Promise.resolve(read(d)) : database().then(read);
+}

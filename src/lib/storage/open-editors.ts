@@ -7,6 +7,9 @@ import type { Postmortem } from '$lib/domain/model';
 import { whenStorageLoads } from './connection';
 import { onRecoveredOver } from './repository';
 
+/** How long typing may pause before a save starts; well inside the one-second promise. */
+export const AUTOSAVE_DELAY_MS = 300;
+
 /** What the page-wide flushes need of an open editor's saver (`Autosaver`). */
 export interface OpenSaver {
 	readonly dirty: boolean;

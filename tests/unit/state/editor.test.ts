@@ -258,7 +258,7 @@ describe('EditorState undo and redo', () => {
 		editor.update({ title: 'Mine' });
 		await editor.flush();
 		expect(editor.canUndo).toBe(true);
-		const theirs = await storage.save({ ...editor.draft, title: 'Theirs' });
+		const theirs = await (await import('$lib/storage/saving')).save({ ...editor.draft, title: 'Theirs' });
 		editor.storedChanged(theirs);
 		expect(editor.draft.title).toBe('Theirs');
 		expect(editor.canUndo).toBe(false);

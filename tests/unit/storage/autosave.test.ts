@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '$lib/domain';
-import { create, get, save, flushAll, flushAllSync, installFlushOnHide, anyDirty, list } from '$lib/storage';
+import { create, get, flushAll, flushAllSync, installFlushOnHide, anyDirty, list } from '$lib/storage';
+import { save } from '$lib/storage/saving';
 import { Autosaver, type SaveStatus } from '$lib/storage/autosave';
 import Dexie from 'dexie';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';

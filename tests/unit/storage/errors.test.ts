@@ -8,13 +8,13 @@ import {
 	create,
 	get,
 	list,
-	save,
 	setMeta,
 	installUpgradeHandler,
 	onNewerDatabase,
 	probeStorage,
 	answeredWithin
 } from '$lib/storage';
+import { save } from '$lib/storage/saving';
 import { Autosaver } from '$lib/storage/autosave';
 import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 

@@ -4,7 +4,6 @@ import {
 	list,
 	get,
 	create,
-	save,
 	remove,
 	restore,
 	duplicate,
@@ -16,6 +15,7 @@ import {
 	ConflictError,
 	MissingError
 } from '$lib/storage';
+import { save } from '$lib/storage/saving';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 
 let n = 0;

@@ -9,9 +9,9 @@ import {
 	onClosedTabCopy,
 	recoverUnsaved,
 	remove,
-	save,
 	unseenClosedTabCopies
 } from '$lib/storage';
+import { save } from '$lib/storage/saving';
 import { Autosaver } from '$lib/storage/autosave';
 import { WorkbenchDB, useDatabase } from '$lib/storage/db';
 import { keepUnsaved, onUnsavedKept, unsavedRows } from '$lib/storage/unsaved';

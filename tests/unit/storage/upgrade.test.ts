@@ -36,7 +36,7 @@ vi.mock('$lib/domain/restore', async (importOriginal) => {
 
 const { createPostmortem, parseImport, toJson } = await import('$lib/domain');
 type Postmortem = import('$lib/domain').Postmortem;
-const storage = await import('$lib/storage');
+const storage = { ...(await import('$lib/storage')), ...(await import('$lib/storage/saving')) };
 const { Autosaver } = await import('$lib/storage/autosave');
 const { DB_NAME, WorkbenchDB, loadUpgrader, upgradeDue, useDatabase } = await import('$lib/storage/db');
 
