@@ -6,7 +6,7 @@
 
 import { instantToWallClock, wallClockToInstant } from './metrics';
 import type { Postmortem, TimelineEntry } from './model';
-import { createTimelineEntry } from './model';
+import { createTimelineEntry } from './parts';
 
 /** The shapes `parseChatLog` recognises. */
 export type ChatLogFormat = 'slack-export' | 'chat-copy' | 'zoom' | 'irc' | 'generic';

@@ -1,15 +1,7 @@
 /** Meeting mode: what the facilitator reads, asks and captures, and the agenda's timeboxes. */
 
-import {
-	createContributingFactor,
-	createCorrectiveAction,
-	createTimelineEntry,
-	newId,
-	sortTimeline,
-	type AgendaItem,
-	type Postmortem,
-	type SectionId
-} from './model';
+import { newId, type AgendaItem, type Postmortem, type SectionId } from './model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry, sortTimeline } from './parts';
 
 /** The blameless premise to read aloud when the meeting opens. */
 export const PRIME_DIRECTIVE = {

@@ -1,4 +1,5 @@
 export * from './model';
+export * from './parts';
 export * from './template';
 export * from './metrics';
 export * from './markdown';

@@ -3,7 +3,8 @@
  * (`lint.ts`) is large and is loaded lazily by the editor, so it is not part of this barrel.
  */
 
-import { textFields, type Postmortem, type TextField } from './model';
+import { type Postmortem } from './model';
+import { textFields, type TextField } from './parts';
 
 /** The language rules, in the order a help panel lists them. */
 export const LANGUAGE_RULE_IDS = ['counterfactual', 'blame-label', 'why-question', 'hindsight', 'minimising', 'root-cause'] as const;

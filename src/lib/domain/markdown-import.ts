@@ -1,16 +1,8 @@
 /** Reads our own full Markdown export back into a new postmortem. */
 
 import { Lexer, type Token, type Tokens } from 'marked';
-import {
-	createContributingFactor,
-	createCorrectiveAction,
-	createPostmortem,
-	createTimelineEntry,
-	newId,
-	SECTION_IDS,
-	type Postmortem,
-	type SectionId
-} from './model';
+import { createPostmortem, newId, SECTION_IDS, type Postmortem, type SectionId } from './model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry } from './parts';
 import { restorePostmortem } from './restore';
 import type { ImportResult } from './schema';
 import { isDateOnly, isWallClock } from './metrics';

@@ -1,6 +1,7 @@
 /** Markdown export (GitHub-flavoured) of a postmortem, full or public, and safe export file names. */
 
-import { sortTimeline, type ContributingFactor, type CorrectiveAction, type Postmortem } from './model';
+import { type ContributingFactor, type CorrectiveAction, type Postmortem } from './model';
+import { sortTimeline } from './parts';
 import { factorIdsOf } from './links';
 import { deriveMetrics, formatDuration } from './metrics';
 import {

@@ -1,6 +1,7 @@
 /** Durations derived from the timeline milestones, and wall-clock time zone arithmetic. */
 
-import { sortTimeline, type Milestone, type Postmortem, type TimelineEntry } from './model';
+import { type Milestone, type Postmortem, type TimelineEntry } from './model';
+import { sortTimeline } from './parts';
 import { MILESTONE_LABELS } from './labels';
 
 /** What the timeline tells us about how long the incident took. Durations are in whole minutes. */

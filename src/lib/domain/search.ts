@@ -1,6 +1,7 @@
 /** What the library's full-text search indexes of a postmortem, and the passage a match is shown with. */
 
-import { textFields, type Postmortem } from './model';
+import { type Postmortem } from './model';
+import { textFields } from './parts';
 
 /** A postmortem as the search index holds it: every text with its label, and the words of its lists. */
 export interface SearchDocument {

@@ -16,7 +16,7 @@ import {
 } from '$lib/storage';
 import { whenIdle } from '$lib/scheduling';
 import { pwa } from './pwa.svelte';
-import { requestPersistence } from './storage-info';
+import { requestPersistence } from './persistence';
 
 /**
  * The app's start (run once by the client `init` hook, src/hooks.client.ts) and what it finds out

@@ -9,7 +9,7 @@ import {
 	type AgendaItemTimer,
 	type Postmortem
 } from '$lib/domain';
-import { forgetMeetingClock, loadMeetingClock, saveMeetingClock, type KeptMeetingClock } from '$lib/storage';
+import { forgetMeetingClock, loadMeetingClock, saveMeetingClock, type KeptMeetingClock } from '$lib/storage/meeting-clock';
 import type { EditorState } from './editor.svelte';
 
 type TimerState = ReturnType<typeof timerState>;

@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
-import { UNSAVED_ID, createPostmortem, isUntouched, type Postmortem } from '$lib/domain/model';
+import { UNSAVED_ID, createPostmortem, type Postmortem } from '$lib/domain/model';
+import { isUntouched } from '$lib/domain/parts';
 import { Live, StorageNotRespondingError, StorageUnavailableError, answeredWithin, describeStorageError, get, remove } from '$lib/storage';
 import { nextTask } from '$lib/scheduling';
 import { EditorState } from './editor.svelte';

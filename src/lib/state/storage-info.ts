@@ -25,15 +25,6 @@ export async function readStorageInfo(): Promise<StorageInfo> {
 	};
 }
 
-/** Ask the browser not to evict our data; returns whether it agreed. */
-export async function requestPersistence(): Promise<boolean> {
-	try {
-		return (await navigator.storage?.persist?.()) ?? false;
-	} catch {
-		return false;
-	}
-}
-
 /** Download every stored postmortem as one bundle file and remember when. Returns how many. */
 export async function downloadBackup(now = new Date()): Promise<number> {
 	// The export code loads only when a backup is made (this module is on the first page's path).

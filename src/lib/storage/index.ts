@@ -8,4 +8,4 @@ export { flushAll, anyDirty, flushAllSync, installUpgradeHandler, installFlushOn
 export * from './errors';
 export { Live } from './live.svelte';
 export { takeEarlyList } from './early';
-export { loadMeetingClock, saveMeetingClock, forgetMeetingClock, type KeptMeetingClock } from './meeting-clock';
+// The meeting clock (./meeting-clock) is the meeting page's own: imported from there, out of the library's first load.

@@ -13,7 +13,8 @@ import {
 	type ActionBoardView
 } from '$lib/domain/action-board';
 import { addBusinessDays, postmortemDeadlines, reviewDueDate } from '$lib/domain/deadlines';
-import { createCorrectiveAction, createPostmortem, type CorrectiveAction, type Postmortem } from '$lib/domain/model';
+import { createPostmortem, type CorrectiveAction, type Postmortem } from '$lib/domain/model';
+import { createCorrectiveAction } from '$lib/domain/parts';
 
 const TODAY = '2026-03-10'; // a Tuesday
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FACTOR_KINDS, MILESTONES, SECTION_IDS, textFields } from '$lib/domain/model';
+import { FACTOR_KINDS, MILESTONES, SECTION_IDS } from '$lib/domain/model';
+import { textFields } from '$lib/domain/parts';
 import { EXAMPLE_ID, examplePostmortem } from '$lib/domain/example';
 import { sectionProgress } from '$lib/domain/template';
 import { deriveMetrics, isTimelineInOrder, isValidTimeZone } from '$lib/domain/metrics';

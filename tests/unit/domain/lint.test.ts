@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lintPostmortem, lintText } from '$lib/domain/lint';
 import { findingKey, LANGUAGE_RULE_IDS, LANGUAGE_RULES, locateFindings, type LanguageRuleId } from '$lib/domain/language';
 import { RULES } from '$lib/domain/language/rules';
-import { createContributingFactor, createPostmortem, createTimelineEntry } from '$lib/domain/model';
+import { createPostmortem } from '$lib/domain/model';
+import { createContributingFactor, createTimelineEntry } from '$lib/domain/parts';
 
 /** Sentences that must be flagged, with the rule expected (other findings may appear too). */
 const FLAGGED: Array<[string, LanguageRuleId]> = [

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	createContributingFactor,
-	createCorrectiveAction,
-	createPostmortem,
-	createTimelineEntry,
-	type Postmortem
-} from '$lib/domain/model';
+import { createPostmortem, type Postmortem } from '$lib/domain/model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry } from '$lib/domain/parts';
 import { escapeInline, toMarkdown } from '$lib/domain/markdown';
 import { parseMarkdownImport, unescapeInline } from '$lib/domain/markdown-import';
 import { parseImport } from '$lib/domain/import';

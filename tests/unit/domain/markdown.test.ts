@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	createContributingFactor,
-	createCorrectiveAction,
-	createPostmortem,
-	createTimelineEntry,
-	type Postmortem
-} from '$lib/domain/model';
+import { createPostmortem, type Postmortem } from '$lib/domain/model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry } from '$lib/domain/parts';
 import { draftPublicSummary, escapeInline, exportFileName, slugify, toMarkdown } from '$lib/domain/markdown';
 import { examplePostmortem } from '$lib/domain/example';
 import { markedExample } from './helpers';

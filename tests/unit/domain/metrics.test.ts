@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTimelineEntry, type Milestone, type TimelineEntry } from '$lib/domain/model';
+import { type Milestone, type TimelineEntry } from '$lib/domain/model';
+import { createTimelineEntry } from '$lib/domain/parts';
 import {
 	deriveMetrics,
 	formatDuration,

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AGENDA, createPostmortem, defaultTimeZone, importedTitle as importedFromModel, type Postmortem } from '$lib/domain/model';
 import {
-	DEFAULT_AGENDA,
 	createContributingFactor,
 	createCorrectiveAction,
-	createPostmortem,
 	createTimelineEntry,
-	defaultTimeZone,
-	importedTitle as importedFromModel,
 	isUntouched,
 	sortTimeline,
-	textFields,
-	type Postmortem
-} from '$lib/domain/model';
+	textFields
+} from '$lib/domain/parts';
 import { UNTITLED, closedTabCopy, conflictCopy, copyTitle, duplicatePostmortem, importedTitle } from '$lib/domain/copies';
 
 describe('model helpers', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPostmortem, createTimelineEntry, DEFAULT_AGENDA, POSTMORTEM_VERSION, type Postmortem } from '$lib/domain/model';
+import { createPostmortem, DEFAULT_AGENDA, POSTMORTEM_VERSION, type Postmortem } from '$lib/domain/model';
+import { createTimelineEntry } from '$lib/domain/parts';
 import { POSTMORTEM_MIGRATIONS, restorePostmortem, type PostmortemMigration, type RestoreResult } from '$lib/domain/restore';
 import { FORMAT, LIMITS, MAX_FIELD_CHARS, MAX_KEPT_DEPTH, MAX_TIMEBOX_MINUTES } from '$lib/domain/schema';
 import { toJson, toJsonBundle } from '$lib/domain/json';

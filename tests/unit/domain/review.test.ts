@@ -3,15 +3,8 @@ import { businessDaysBetween, isVagueAction, reviewPostmortem } from '$lib/domai
 import { readiness, type ReviewItem } from '$lib/domain/checklist';
 import { lintPostmortem } from '$lib/domain/lint';
 import { CHECKS } from '$lib/domain/checks';
-import {
-	createContributingFactor,
-	createCorrectiveAction,
-	createPostmortem,
-	createTimelineEntry,
-	type CorrectiveAction,
-	type Milestone,
-	type Postmortem
-} from '$lib/domain/model';
+import { createPostmortem, type CorrectiveAction, type Milestone, type Postmortem } from '$lib/domain/model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry } from '$lib/domain/parts';
 
 // 2026-03-02 is a Monday.
 const NOW = new Date('2026-03-04T12:00:00Z');

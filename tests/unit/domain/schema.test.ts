@@ -11,11 +11,9 @@ import {
 	PRIORITIES,
 	SEVERITIES,
 	STATUSES,
-	createCorrectiveAction,
-	createContributingFactor,
-	createPostmortem,
-	createTimelineEntry
+	createPostmortem
 } from '$lib/domain/model';
+import { createCorrectiveAction, createContributingFactor, createTimelineEntry } from '$lib/domain/parts';
 import {
 	ContributingFactorSchema,
 	CorrectiveActionSchema,

@@ -10,11 +10,9 @@ import {
 	SEVERITIES,
 	type SectionId,
 	STATUSES,
-	createContributingFactor,
-	createCorrectiveAction,
-	createPostmortem,
-	createTimelineEntry
+	createPostmortem
 } from '$lib/domain/model';
+import { createContributingFactor, createCorrectiveAction, createTimelineEntry } from '$lib/domain/parts';
 import {
 	ACTION_KIND_LABELS,
 	ACTION_STATUS_LABELS,

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { actionItems } from '$lib/domain/action-board';
 import { actionsCalendar, csvCell, githubIssueUrl, gitlabCsv, isGithubRepo, jiraCsv, toCsv } from '$lib/domain/tracker-export';
-import { createCorrectiveAction, createPostmortem, type CorrectiveAction, type Postmortem } from '$lib/domain/model';
+import { createPostmortem, type CorrectiveAction, type Postmortem } from '$lib/domain/model';
+import { createCorrectiveAction } from '$lib/domain/parts';
 
 const action = (title: string, fields: Partial<CorrectiveAction> = {}): CorrectiveAction => ({
 	...createCorrectiveAction(title),

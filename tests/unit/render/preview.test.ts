@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { examplePostmortem, toMarkdown, type Postmortem } from '$lib/domain';
-import { createCorrectiveAction, createTimelineEntry } from '$lib/domain/model';
+import { createCorrectiveAction, createTimelineEntry } from '$lib/domain/parts';
 import { classifyCell, previewMarked, toPreviewBlocks } from '$lib/render/blocks';
 import { buildPreview, sanitizeToFragment } from '$lib/render/build';
 

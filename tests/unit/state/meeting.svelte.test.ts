@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_TIMEBOX_MINUTES, createPostmortem, type Postmortem } from '$lib/domain';
 import { MeetingState, keptClock } from '$lib/state/meeting.svelte';
-import { loadMeetingClock, type KeptMeetingClock } from '$lib/storage';
+import { loadMeetingClock, type KeptMeetingClock } from '$lib/storage/meeting-clock';
 import { memoryStorage } from '../helpers/memory-storage';
 import { listOps } from '$lib/state/lists';
 import type { EditorState } from '$lib/state/editor.svelte';
