@@ -8,6 +8,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /** A route file of a page other than a postmortem's (the library, settings, the root layout, errors). */
 const LIBRARY_SIDE_ROUTE = /[\\/]src[\\/]routes[\\/](?!p[\\/])[^?]*\.svelte$/;
+/**
+ * A route file the library's first load holds: the library page, the root layout (every page's) and
+ * the error page. What these load up front is the chunk every page loads; what only other pages
+ * share (settings, actions) is split by Rolldown, so a new page does not grow the library's load.
+ */
+const FIRST_LOAD_ROUTE = /[\\/]src[\\/]routes[\\/]\+(page|layout|error)\.svelte$/;
 
 /** The part of Rolldown's chunking context used here (its public getModuleInfo). */
 type ChunkGraph = { getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null };
@@ -19,14 +25,24 @@ type ChunkGraph = { getModuleInfo(id: string): { importers: readonly string[]; d
  * demand, as the library loads Dexie and the restore path). Worked out from the graph, so it
  * cannot go stale when a file is added, moved or renamed (a list of editor modules did).
  */
-function libraryLoads(id: string, graph: ChunkGraph, lazily: boolean, seen: Map<string, boolean>): boolean {
+function libraryLoads(id: string, graph: ChunkGraph, lazily: boolean, seen: Map<string, boolean>, routes = LIBRARY_SIDE_ROUTE): boolean {
 	const known = seen.get(id);
 	if (known !== undefined) return known;
-	seen.set(id, false); // a cycle adds nothing
-	const info = graph.getModuleInfo(id);
-	const importers = [...(info?.importers ?? []), ...(lazily ? (info?.dynamicImporters ?? []) : [])];
-	const found = LIBRARY_SIDE_ROUTE.test(id) || importers.some((i) => libraryLoads(i, graph, lazily, seen));
-	seen.set(id, found);
+	const visited = new Set<string>();
+	const search = (m: string): boolean => {
+		const k = seen.get(m);
+		if (k !== undefined) return k;
+		if (visited.has(m)) return false; // a cycle adds nothing
+		visited.add(m);
+		if (routes.test(m)) return true;
+		const info = graph.getModuleInfo(m);
+		return [...(info?.importers ?? []), ...(lazily ? (info?.dynamicImporters ?? []) : [])].some(search);
+	};
+	const found = search(id);
+	// Only when no route was found is every module met on the way known not to reach one: a "no" met
+	// inside an import cycle holds only until the module that closed the cycle has its answer.
+	if (found) seen.set(id, true);
+	else for (const m of visited) seen.set(m, false);
 	return found;
 }
 /** libraryLoads' answers for the build under way. */
@@ -53,12 +69,15 @@ export default defineConfig({
 				codeSplitting: {
 					groups: [
 						{
-							name: (id, graph) => (libraryLoads(id, graph, false, upFront) ? 'shared' : null),
+							name: (id, graph) => (libraryLoads(id, graph, false, upFront, FIRST_LOAD_ROUTE) ? 'shared' : null),
 							tags: ['$initial'],
 							minShareCount: 2,
 							priority: 2
 						},
 						// Not what the library may load on demand: that would bring the whole editor chunk along.
+						// A group also takes its modules' dependencies: one that editor-only code imports and no
+						// first load claims (domain/limits.ts) lands here, and a settings or actions module that
+						// imports it makes that page load this whole chunk (bench/README.md, 2026-12-08).
 						{
 							name: (id, graph) => (libraryLoads(id, graph, true, onDemand) ? null : 'editor'),
 							tags: ['$initial'],

@@ -159,3 +159,83 @@ test('with no corrective actions anywhere, the Actions page says where they are 
 	await page.getByRole('link', { name: 'Go to the library' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Postmortems' })).toBeVisible();
 });
+
+test('a tracker’s CSV export brings statuses back: every change shown first, then applied to each postmortem; a wrong file changes nothing', async ({
+	page
+}) => {
+	const address = await exampleThenActions(page);
+	await page.getByLabel('Show', { exact: true }).selectOption('all');
+	const pick = async (name: string, text: string) => {
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: "Update statuses from a tracker's CSV…" }).click();
+		await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	};
+
+	// A chat log picked by mistake: said why, nothing changes.
+	await pick('incident-chat.txt', '09:14 <ana> checkout is down\n09:15 <ben> looking\n');
+	await expect(page.getByRole('alert')).toHaveText('The file has no “Status” or “State” column, so it cannot say where tickets stand.');
+
+	// A Jira export: key, status and resolution; one ticket not ours, one status not understood.
+	const jira = [
+		'Summary,Issue key,Status,Resolution',
+		'"Runbook, dashboard",OPS-878,Done,Done',
+		'Pooler,DB-301,In Progress,',
+		"Canary,PLAT-1420,Closed,Won't Do",
+		'Elsewhere,XYZ-1,Done,Done',
+		'Config check,PLAT-1412,Waiting for vendor,'
+	].join('\r\n');
+	await pick('jira-export.csv', jira);
+	const plan = page.getByRole('region', { name: '“jira-export.csv” changes 3 corrective actions' });
+	await expect(plan.getByRole('heading')).toBeFocused();
+	await expect(plan.getByRole('row')).toHaveCount(4);
+	await expect(plan.getByRole('row', { name: new RegExp(`^${RUNBOOK.slice(0, 30)}`) })).toContainText('Open → Done');
+	await expect(plan.getByRole('row', { name: /^Roll out config changes/ })).toContainText("Open → Won't do");
+	await expect(plan).toContainText('1 row name no corrective action here');
+	await expect(plan).toContainText('Statuses not understood, left alone: “Waiting for vendor”.');
+	// Nothing is stored before it is applied.
+	await expect(card(page, RUNBOOK).getByLabel('Status')).toHaveValue('open');
+
+	await plan.getByRole('button', { name: 'Apply 3 changes' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'updated from' })).toHaveText(
+		'3 corrective actions updated from “jira-export.csv”.'
+	);
+	await expect(card(page, RUNBOOK).getByLabel('Status')).toHaveValue('done');
+	await expect(card(page, POOLER).getByLabel('Status')).toHaveValue('in-progress');
+	await expect(card(page, CANARY).getByLabel('Status')).toHaveValue('wont-do');
+
+	await page.goto(`${address}/actions`);
+	await expectStepReady(page, 'Corrective actions');
+	await expect(page.locator(`#a-${await actionId(page, CANARY)}-status`)).toHaveValue('wont-do');
+	await expect(page.locator(`#a-${await actionId(page, RUNBOOK)}-status`)).toHaveValue('done');
+});
+
+test('the review-meeting policy is chosen in Settings, kept, and used on the Actions page', async ({ page }) => {
+	await page.goto('/settings');
+	const sev1 = page.getByRole('group', { name: 'SEV 1 incidents' });
+	await expect(
+		page.getByText('The review meeting is due 3 days after a SEV 1 incident and 5 business days after any other.')
+	).toBeVisible();
+	await sev1.getByLabel('Days after the incident').fill('2');
+	await sev1.getByLabel('Days after the incident').press('Tab');
+	await sev1.getByLabel('Counted in').selectOption({ label: 'business days (Monday to Friday)' });
+	await expect(
+		page.getByText('The review meeting is due 2 business days after a SEV 1 incident and 5 business days after any other.')
+	).toBeVisible();
+	await page.reload();
+	await expect(sev1.getByLabel('Days after the incident')).toHaveValue('2');
+	await expect(sev1.getByLabel('Counted in')).toHaveValue('business');
+
+	// A SEV 1 incident on a Friday with no meeting yet: its review is due the Tuesday after.
+	await page.clock.setFixedTime(new Date('2026-03-13T12:00:00'));
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expectStepReady(page, 'Overview');
+	await page.getByLabel('Postmortem meeting').fill('');
+	await page.getByLabel('Incident started').fill('2026-03-13T09:00');
+	await page.getByLabel('Severity').selectOption('sev1');
+	await expect(page.getByTestId('save-status')).toHaveText('Saved');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
+	const reviews = page.getByRole('region', { name: 'Reviews and look-backs' });
+	await expect(reviews.getByRole('listitem')).toContainText('review meeting due in 4 days (2026-03-17)');
+	await expect(reviews).toContainText('The review meeting is due 2 business days after a SEV 1 incident');
+});

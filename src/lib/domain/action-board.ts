@@ -3,7 +3,6 @@
  * edits of its status, owner and due date (written into the action's own postmortem).
  */
 
-import { MAX_FIELD_CHARS } from './limits';
 import { ACTION_STATUSES, PRIORITIES, type ActionStatus, type CorrectiveAction, type Postmortem, type Severity } from './model';
 import { UNTITLED } from './labels';
 
@@ -210,6 +209,9 @@ export function boardViewToParams(view: ActionBoardView, params: URLSearchParams
 	}
 }
 
+/** The longest owner the Actions page takes: a name or two, well inside the model's limit on any field. */
+export const MAX_OWNER_CHARS = 500;
+
 /** What the Actions page can change of an action in place. */
 export type ActionPatch = Partial<Pick<CorrectiveAction, 'status' | 'owner' | 'dueDate'>>;
 
@@ -218,7 +220,7 @@ export function checkActionPatch(patch: ActionPatch): string {
 	if (patch.status !== undefined && !(ACTION_STATUSES as readonly string[]).includes(patch.status)) return 'That is not a status.';
 	if (patch.dueDate !== undefined && patch.dueDate !== '' && !isPlainDate(patch.dueDate))
 		return 'A due date is a date, such as 2026-03-31.';
-	if (patch.owner !== undefined && (typeof patch.owner !== 'string' || patch.owner.length > MAX_FIELD_CHARS))
+	if (patch.owner !== undefined && (typeof patch.owner !== 'string' || patch.owner.length > MAX_OWNER_CHARS))
 		return 'That owner is too long.';
 	return '';
 }

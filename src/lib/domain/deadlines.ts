@@ -61,3 +61,27 @@ export function postmortemDeadlines(pm: Postmortem, policy: ReviewPolicy = DEFAU
 	const open = pm.correctiveActions.some((a) => a.status === 'open' || a.status === 'in-progress');
 	return open ? [{ kind: 'follow-up', date: addDays(pm.meetingDate, FOLLOW_UP_DAYS) }] : [];
 }
+
+/** The longest review deadline a policy may set, in days. */
+export const MAX_REVIEW_DAYS = 60;
+
+/** A policy read from anything stored: each part that is not a whole number of days from 0 to 60 (or not a yes/no) is the default's. */
+export function readReviewPolicy(value: unknown): ReviewPolicy {
+	const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+	const days = (x: unknown, d: number) =>
+		Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_REVIEW_DAYS ? (x as number) : d;
+	const yes = (x: unknown, d: boolean) => (typeof x === 'boolean' ? x : d);
+	const d = DEFAULT_REVIEW_POLICY;
+	return {
+		sev1Days: days(v.sev1Days, d.sev1Days),
+		sev1Business: yes(v.sev1Business, d.sev1Business),
+		otherDays: days(v.otherDays, d.otherDays),
+		otherBusiness: yes(v.otherBusiness, d.otherBusiness)
+	};
+}
+
+/** The policy in words: "3 days after a SEV 1 incident and 5 business days after any other". */
+export function describeReviewPolicy(p: ReviewPolicy): string {
+	const span = (n: number, business: boolean) => `${n} ${business ? 'business ' : ''}day${n === 1 ? '' : 's'}`;
+	return `${span(p.sev1Days, p.sev1Business)} after a SEV 1 incident and ${span(p.otherDays, p.otherBusiness)} after any other`;
+}

@@ -4,7 +4,7 @@
  */
 
 import { addDays, isPlainDate, type ActionItem } from './action-board';
-import { postmortemDeadlines } from './deadlines';
+import { DEFAULT_REVIEW_POLICY, postmortemDeadlines, type ReviewPolicy } from './deadlines';
 import { ACTION_KIND_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, TERM_LABELS, UNTITLED } from './labels';
 import type { Postmortem, Priority } from './model';
 
@@ -163,10 +163,15 @@ function allDay(uid: string, date: string, summary: string, description: string,
 
 /**
  * An iCalendar file with every due date of these actions (done and won't-do ones left out) and, for
- * each of their postmortems, the review meeting (its date, or the date it is due) and the look back
- * a month after it while actions are open.
+ * each of their postmortems, the review meeting (its date, or the date it is due under `policy`) and
+ * the look back a month after it while actions are open.
  */
-export function actionsCalendar(items: readonly ActionItem[], postmortems: readonly Postmortem[], now: Date = new Date()): string {
+export function actionsCalendar(
+	items: readonly ActionItem[],
+	postmortems: readonly Postmortem[],
+	now: Date = new Date(),
+	policy: ReviewPolicy = DEFAULT_REVIEW_POLICY
+): string {
 	const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 	const events: string[] = [];
 	const ids = new Set(items.map((i) => i.postmortemId));
@@ -183,7 +188,7 @@ export function actionsCalendar(items: readonly ActionItem[], postmortems: reado
 					stamp
 				)
 			);
-		for (const d of postmortemDeadlines(pm)) {
+		for (const d of postmortemDeadlines(pm, policy)) {
 			const [summary, text] =
 				d.kind === 'review'
 					? [`Postmortem review due: ${title}`, `The review meeting of “${title}” is due by this day.`]

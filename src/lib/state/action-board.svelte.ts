@@ -11,9 +11,19 @@ import {
 } from '$lib/domain/action-board';
 import type { Postmortem } from '$lib/domain/model';
 import { Live, MissingError, describeStorageError } from '$lib/storage';
-import { ActionMissingError, listDocuments, loadGithubRepo, saveGithubRepo, updateAction, updateActionNow } from '$lib/storage/actions';
+import {
+	ActionMissingError,
+	listDocuments,
+	loadGithubRepo,
+	saveGithubRepo,
+	updateAction,
+	updateActionNow,
+	updateActions
+} from '$lib/storage/actions';
+import { MAX_TRACKER_CSV_BYTES, TrackerCsvError, planTrackerStatuses, type TrackerStatusPlan } from '$lib/domain/tracker-import';
 import { AUTOSAVE_DELAY_MS, openSavers, type OpenSaver } from '$lib/storage/open-editors';
-import { postmortemDeadlines, type PostmortemDeadline } from '$lib/domain/deadlines';
+import { describeReviewPolicy, postmortemDeadlines, type PostmortemDeadline } from '$lib/domain/deadlines';
+import { loadReviewPolicy } from '$lib/storage/review-policy';
 import { downloadText } from '$lib/format';
 import { actionsCalendar, githubIssueUrl, gitlabCsv, isGithubRepo, jiraCsv } from '$lib/domain/tracker-export';
 
@@ -94,10 +104,15 @@ export class ActionBoard implements OpenSaver {
 	/** The actions shown, in the order the groups list them. */
 	readonly shown: ActionItem[] = $derived(this.groups.flatMap((g) => g.items));
 
+	/** How long after an incident its review meeting is due (chosen in Settings). */
+	readonly policy = loadReviewPolicy();
+	/** The policy in words. */
+	readonly policyText = describeReviewPolicy(this.policy);
+
 	/** The review meetings and look backs due, soonest first. */
 	readonly reviews: DueReview[] = $derived(
 		(this.docs.current ?? [])
-			.flatMap((pm) => postmortemDeadlines(pm).map((d) => ({ ...d, postmortemId: pm.id, postmortemTitle: pm.title })))
+			.flatMap((pm) => postmortemDeadlines(pm, this.policy).map((d) => ({ ...d, postmortemId: pm.id, postmortemTitle: pm.title })))
 			.sort((a, b) => a.date.localeCompare(b.date))
 	);
 
@@ -125,7 +140,11 @@ export class ActionBoard implements OpenSaver {
 	download(kind: 'jira' | 'gitlab' | 'calendar'): void {
 		const day = this.today;
 		if (kind === 'calendar')
-			downloadText(`corrective-actions-${day}.ics`, actionsCalendar(this.shown, this.docs.current ?? []), 'text/calendar');
+			downloadText(
+				`corrective-actions-${day}.ics`,
+				actionsCalendar(this.shown, this.docs.current ?? [], new Date(), this.policy),
+				'text/calendar'
+			);
 		else downloadText(`corrective-actions-${kind}-${day}.csv`, kind === 'jira' ? jiraCsv(this.shown) : gitlabCsv(this.shown), 'text/csv');
 	}
 
@@ -198,6 +217,53 @@ export class ActionBoard implements OpenSaver {
 
 	heardOf(): void {
 		// Each edit is written on top of whatever is stored: another tab's save needs no tracking here.
+	}
+
+	/** What a tracker's CSV export would change (shown before it is applied), and the file's name. */
+	trackerPlan = $state.raw<(TrackerStatusPlan & { file: string }) | undefined>();
+	/** Why the tracker's file was refused or its changes could not be applied, or ''. */
+	trackerError = $state('');
+	/** What the last applied tracker file did, or ''. */
+	trackerNotice = $state('');
+
+	/** Read a tracker's CSV export and work out the status changes it makes; nothing is stored yet. */
+	async readTrackerCsv(file: File): Promise<void> {
+		this.trackerPlan = undefined;
+		this.trackerError = this.trackerNotice = '';
+		try {
+			if (file.size > MAX_TRACKER_CSV_BYTES) throw new TrackerCsvError(`“${file.name}” is over ${MAX_TRACKER_CSV_BYTES / 1024 / 1024} MB.`);
+			const text = await file.text();
+			if (text.includes('\0')) throw new TrackerCsvError(`“${file.name}” is not a text file.`);
+			this.trackerPlan = { ...planTrackerStatuses(this.items, text), file: file.name };
+		} catch (e) {
+			this.trackerError = e instanceof TrackerCsvError ? e.message : `“${file.name}” could not be read.`;
+		}
+	}
+
+	/** Apply the tracker's status changes, all of them or none. */
+	async applyTrackerPlan(): Promise<void> {
+		const plan = this.trackerPlan;
+		if (!plan) return;
+		try {
+			await this.flush();
+			await updateActions(
+				plan.changes.map((c) => ({ postmortemId: c.item.postmortemId, actionId: c.item.action.id, patch: { status: c.to } }))
+			);
+			const n = plan.changes.length;
+			this.trackerNotice = `${n} corrective action${n === 1 ? '' : 's'} updated from “${plan.file}”.`;
+			this.trackerPlan = undefined;
+		} catch (e) {
+			const why =
+				e instanceof MissingError || e instanceof ActionMissingError
+					? 'a postmortem or an action it names was removed meanwhile.'
+					: describeStorageError(e);
+			this.trackerError = `Nothing was changed: ${why}`;
+		}
+	}
+
+	/** Drop the tracker's changes unapplied. */
+	cancelTrackerPlan(): void {
+		this.trackerPlan = undefined;
 	}
 
 	/** Store what is pending, then stop following the database. */

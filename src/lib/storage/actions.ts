@@ -82,3 +82,37 @@ export function saveGithubRepo(repo: string): void {
 		/* a convenience: the repository still applies on this page */
 	}
 }
+
+/** One action's change, as `updateActions` takes them. */
+export interface ActionEdit {
+	postmortemId: string;
+	actionId: string;
+	patch: ActionPatch;
+}
+
+/**
+ * Apply several actions' changes (a tracker's statuses) in one transaction: all of them or, if a
+ * postmortem or an action is gone or a write fails, none. Each postmortem is written once.
+ */
+export async function updateActions(edits: readonly ActionEdit[]): Promise<void> {
+	dropEarlyRead();
+	const d = loadedDatabase() ?? (await database());
+	await d.transaction('rw', d.postmortems, d.summaries, async () => {
+		const ids = [...new Set(edits.map((e) => e.postmortemId))];
+		const found = await d.postmortems.bulkGet(ids);
+		const now = new Date().toISOString();
+		const rows = ids.map((id, i) => {
+			const pm = found[i];
+			if (!pm) throw new MissingError(id);
+			let next: Postmortem = pm;
+			for (const e of edits.filter((x) => x.postmortemId === id)) {
+				const patched = applyActionPatch(next, e.actionId, e.patch);
+				if (!patched) throw new ActionMissingError();
+				next = patched;
+			}
+			return { ...withShapeVersion(next), revision: pm.revision + 1, updatedAt: now };
+		});
+		await d.postmortems.bulkPut(rows);
+		await d.summaries.bulkPut(rows.map(summarize));
+	});
+}

@@ -12,7 +12,14 @@ import {
 	showCounts,
 	type ActionBoardView
 } from '$lib/domain/action-board';
-import { addBusinessDays, postmortemDeadlines, reviewDueDate } from '$lib/domain/deadlines';
+import {
+	addBusinessDays,
+	describeReviewPolicy,
+	postmortemDeadlines,
+	readReviewPolicy,
+	reviewDueDate,
+	DEFAULT_REVIEW_POLICY
+} from '$lib/domain/deadlines';
 import { createPostmortem, type CorrectiveAction, type Postmortem } from '$lib/domain/model';
 import { createCorrectiveAction } from '$lib/domain/parts';
 
@@ -165,5 +172,21 @@ describe('deadlines', () => {
 		expect(postmortemDeadlines(held)).toEqual([{ kind: 'follow-up', date: '2026-04-11' }]);
 		const allDone = { ...held, correctiveActions: [action('Alert', { status: 'done' })] };
 		expect(postmortemDeadlines(allDone)).toEqual([]);
+	});
+
+	it('reads a stored policy part by part, keeping the default for anything that is not a sensible number of days', () => {
+		expect(readReviewPolicy({ sev1Days: 1, sev1Business: true, otherDays: 10, otherBusiness: false })).toEqual({
+			sev1Days: 1,
+			sev1Business: true,
+			otherDays: 10,
+			otherBusiness: false
+		});
+		expect(readReviewPolicy({ sev1Days: -1, otherDays: 2.5, otherBusiness: 'yes' })).toEqual(DEFAULT_REVIEW_POLICY);
+		expect(readReviewPolicy({ sev1Days: 61 })).toEqual(DEFAULT_REVIEW_POLICY);
+		expect(readReviewPolicy(null)).toEqual(DEFAULT_REVIEW_POLICY);
+		expect(describeReviewPolicy(DEFAULT_REVIEW_POLICY)).toBe('3 days after a SEV 1 incident and 5 business days after any other');
+		expect(describeReviewPolicy({ sev1Days: 1, sev1Business: true, otherDays: 1, otherBusiness: false })).toBe(
+			'1 business day after a SEV 1 incident and 1 day after any other'
+		);
 	});
 });

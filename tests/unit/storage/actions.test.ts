@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCorrectiveAction, createPostmortem } from '$lib/domain';
 import { ConflictError, MissingError, create, get, list, remove } from '$lib/storage';
-import { ActionMissingError, listDocuments, updateAction, updateActionNow } from '$lib/storage/actions';
+import { ActionMissingError, listDocuments, updateAction, updateActionNow, updateActions } from '$lib/storage/actions';
 import { save } from '$lib/storage/saving';
 import { WorkbenchDB, useDatabase, db } from '$lib/storage/db';
 
@@ -60,5 +60,29 @@ describe('an action edited on the Actions page', () => {
 		await expect.poll(async () => (await get(pm.id))?.correctiveActions[0].owner).toBe('Ben');
 		db().close();
 		expect(updateActionNow(pm.id, pm.correctiveActions[0].id, { owner: 'Dee' })).toBe(false);
+	});
+});
+
+describe('several actions changed at once (a tracker’s statuses)', () => {
+	it('are written together, each postmortem once; one gone action changes nothing at all', async () => {
+		const a = await stored();
+		const b = await stored();
+		await updateActions([
+			{ postmortemId: a.id, actionId: a.correctiveActions[0].id, patch: { status: 'done' } },
+			{ postmortemId: a.id, actionId: a.correctiveActions[1].id, patch: { status: 'in-progress' } },
+			{ postmortemId: b.id, actionId: b.correctiveActions[1].id, patch: { status: 'wont-do' } }
+		]);
+		expect((await get(a.id))?.correctiveActions.map((x) => x.status)).toEqual(['done', 'in-progress']);
+		expect((await get(a.id))?.revision).toBe(a.revision + 1);
+		expect((await get(b.id))?.correctiveActions.map((x) => x.status)).toEqual(['open', 'wont-do']);
+
+		const before = [await get(a.id), await get(b.id)];
+		await expect(
+			updateActions([
+				{ postmortemId: b.id, actionId: b.correctiveActions[0].id, patch: { status: 'done' } },
+				{ postmortemId: a.id, actionId: 'gone', patch: { status: 'done' } }
+			])
+		).rejects.toBeInstanceOf(ActionMissingError);
+		expect([await get(a.id), await get(b.id)]).toEqual(before);
 	});
 });
