@@ -45,6 +45,10 @@ test('offline cold starts on deep links: every page of the app, a postmortem not
 		await expect(tab.getByRole('heading', { level: 1 })).toBeVisible();
 		await tab.close();
 
+		tab = await cold('/insights?severity=sev1');
+		await expect(tab.getByTestId('insights-summary')).toHaveText(/^0 incidents from /);
+		await tab.close();
+
 		tab = await cold('/actions?show=all');
 		await expect(tab.getByRole('heading', { level: 1, name: 'Corrective actions' })).toBeVisible();
 		await expect(tab.getByText('No corrective actions yet.', { exact: false })).toBeVisible();
