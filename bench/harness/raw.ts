@@ -1,4 +1,5 @@
-// The raw reference page: only Dexie, reading the same rows the app's library (or editor) reads.
+// The raw reference page: only Dexie, reading the same rows the app's library (or editor, or Actions
+// and Insights pages) reads.
 // Loaded fresh like the app, so "navigation start → rows in memory" compares with the app's
 // "navigation start → first row rendered".
 import Dexie from 'dexie';
@@ -15,7 +16,14 @@ const t0 = performance.now();
 d.open()
 	.then(async () => {
 		const id = params.get('id');
-		const rows = id ? ((await d.table('postmortems').get(id)) ? 1 : 0) : (await d.table('summaries').toArray()).length;
+		// ?all=1: every whole postmortem, as the Actions and Insights pages read them.
+		const rows = id
+			? (await d.table('postmortems').get(id))
+				? 1
+				: 0
+			: params.has('all')
+				? (await d.table('postmortems').toArray()).length
+				: (await d.table('summaries').toArray()).length;
 		const at = performance.now();
 		window.rawDone = { at, readMs: at - t0, rows };
 	})

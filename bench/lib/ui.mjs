@@ -1,5 +1,5 @@
-// Timings in the real built app: first rendered library rows and opened postmortem with 1,000
-// stored (against a page that only reads the same rows with Dexie), and typing latency.
+// Timings in the real built app: first rendered library rows, opened postmortem, Actions and Insights
+// pages with 1,000 stored (against a page that only reads the same rows with Dexie), and typing latency.
 import { log, sleep } from './util.mjs';
 
 /**
@@ -9,7 +9,12 @@ import { log, sleep } from './util.mjs';
  */
 export function watchFirstRender() {
 	if (location.pathname.startsWith('/__bench/')) return;
-	const targets = { row: 'ul[aria-label="Postmortems"] a[href^="/p/"]', field: '.inputs input, .inputs textarea' };
+	const targets = {
+		row: 'ul[aria-label="Postmortems"] a[href^="/p/"]',
+		field: '.inputs input, .inputs textarea',
+		action: 'li.action select',
+		insights: '[data-testid="insights-summary"]'
+	};
 	const found = new Set();
 	const check = () => {
 		for (const [k, sel] of Object.entries(targets)) {
@@ -55,17 +60,24 @@ export async function timeRaw(context, url) {
 export async function measureScale(context, origin, { reps, openId }) {
 	await context.addInitScript(watchFirstRender);
 	log(`scale: library and open, ${reps} navigations each, against raw Dexie pages`);
-	const out = { library: [], libraryRaw: [], open: [], openRaw: [] };
+	const out = { library: [], libraryRaw: [], open: [], openRaw: [], actions: [], insights: [], allRaw: [] };
 	for (let r = -1; r < reps; r++) {
 		const a = await timeApp(context, `${origin}/`, 'row');
 		const b = await timeRaw(context, `${origin}/__bench/raw.html`);
 		const c = await timeApp(context, `${origin}/p/${openId}`, 'field');
 		const d = await timeRaw(context, `${origin}/__bench/raw.html?id=${encodeURIComponent(openId)}`);
+		// The Actions and Insights pages read every whole postmortem: their reference reads them all.
+		const e = await timeApp(context, `${origin}/actions?show=all`, 'action');
+		const f = await timeApp(context, `${origin}/insights?from=2000-01`, 'insights');
+		const g = await timeRaw(context, `${origin}/__bench/raw.html?all=1`);
 		if (r < 0) continue;
 		out.library.push(a);
 		out.libraryRaw.push(b);
 		out.open.push(c);
 		out.openRaw.push(d);
+		out.actions.push(e);
+		out.insights.push(f);
+		out.allRaw.push(g);
 	}
 	return out;
 }

@@ -3,7 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
-import { test, expect, expectStepReady } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { test, expect, download, expectStepReady } from './fixtures';
 
 // The example's actions are due between March and June 2026: the page is looked at on 25 March.
 const TODAY = new Date('2026-03-25T10:00:00');
@@ -238,4 +239,35 @@ test('the review-meeting policy is chosen in Settings, kept, and used on the Act
 	const reviews = page.getByRole('region', { name: 'Reviews and look-backs' });
 	await expect(reviews.getByRole('listitem')).toContainText('review meeting due in 4 days (2026-03-17)');
 	await expect(reviews).toContainText('The review meeting is due 2 business days after a SEV 1 incident');
+});
+
+test('a long group shows 50 actions at a time, with a way to the rest', async ({ page }) => {
+	await page.clock.setFixedTime(TODAY);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the example' }).click();
+	await expectStepReady(page, 'Overview');
+	const file = JSON.parse((await download(page, 'Download JSON')).toString('utf8'));
+	const pm = file.postmortem;
+	const action = pm.correctiveActions[0];
+	const many = Array.from({ length: 60 }, (_, i) => ({
+		...action,
+		id: randomUUID(),
+		title: `Action ${i + 1}`,
+		status: 'open',
+		dueDate: '2026-05-01',
+		factorIds: []
+	}));
+	const big = { ...file, postmortem: { ...pm, id: randomUUID(), title: 'Many actions', correctiveActions: many } };
+	await page.getByRole('link', { name: 'Library' }).first().click();
+	await page
+		.getByLabel('Import postmortem files (JSON or Markdown)')
+		.setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+	await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem');
+
+	await page.goto('/actions?group=postmortem');
+	const group = page.getByRole('region', { name: 'Many actions (60)' });
+	await expect(group.getByRole('listitem')).toHaveCount(50);
+	await group.getByRole('button', { name: 'Show 10 more (50 of 60 shown)' }).click();
+	await expect(group.getByRole('listitem')).toHaveCount(60);
+	await expect(group.getByRole('button', { name: /^Show/ })).toHaveCount(0);
 });
