@@ -87,18 +87,20 @@ function similar(a: Set<string>, b: Set<string>): boolean {
 
 /** Everything the insights page shows for `query`, counted on `today` ('YYYY-MM-DD'). */
 export function computeInsights(pms: readonly Postmortem[], query: InsightsQuery, today: string): Insights {
+	// A period given backwards (From after To) is read the right way round.
+	const [from, to] = query.from <= query.to ? [query.from, query.to] : [query.to, query.from];
 	const sevKey = (s: Severity): SeverityKey => s || 'none';
 	const inFilter = pms.filter((pm) => !query.severity || sevKey(pm.severity) === query.severity);
 	const undated = inFilter.filter((pm) => !/^\d{4}-\d{2}/.test(pm.incidentDate)).map((pm) => pm.id);
 	const chosen = inFilter.filter((pm) => {
 		const m = pm.incidentDate.slice(0, 7);
-		return isMonth(m) && m >= query.from && m <= query.to;
+		return isMonth(m) && m >= from && m <= to;
 	});
 	const names: Insights['names'] = {};
 	for (const pm of chosen) names[pm.id] = { title: pm.title || UNTITLED, incidentDate: pm.incidentDate, severity: pm.severity };
 
 	const months: MonthRow[] = [];
-	for (let m = query.from; m <= query.to && months.length < 240; m = addMonths(m, 1)) {
+	for (let m = from; m <= to && months.length < 240; m = addMonths(m, 1)) {
 		const bySeverity = Object.fromEntries(SEVERITY_KEYS.map((k) => [k, [] as string[]])) as Record<SeverityKey, string[]>;
 		months.push({ month: m, label: monthLabel(m), bySeverity, total: 0 });
 	}

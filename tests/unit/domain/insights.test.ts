@@ -125,6 +125,9 @@ describe('insights across incidents', () => {
 		expect(computeInsights(all, q({ severity: 'sev1' }), TODAY).incidents).toEqual([pool.id]);
 		expect(computeInsights(all, q({ severity: 'none' }), TODAY).incidents).toEqual([dns.id]);
 		expect(computeInsights(all, q({ from: '2025-01', to: '2025-01' }), TODAY).incidents).toEqual([old.id]);
+		const backwards = computeInsights(all, q({ from: '2026-05', to: '2026-03' }), TODAY);
+		expect(backwards.months.map((m) => m.month)).toEqual(['2026-03', '2026-04', '2026-05']);
+		expect(backwards.incidents).toHaveLength(3);
 	});
 
 	it('keeps the period and filter in the page address', () => {
