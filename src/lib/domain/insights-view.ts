@@ -153,7 +153,11 @@ export function queryToParams(q: InsightsQuery, params: URLSearchParams, today: 
 /** The severity labels, for the filter. */
 export const SEVERITY_FILTER_LABELS: Record<SeverityKey, string> = { ...SEVERITY_LABELS, none: 'Not set' };
 
-/** A duration in minutes as people read it: "45 min", "3 h 5 min", "2 d 4 h". */
+/**
+ * A duration in minutes as people read it: "45 min", "3 h 5 min", "2 d 4 h"; "–" for none. The same
+ * wording as metrics.ts formatDuration, written here because importing metrics.ts (the editor's code)
+ * would make the insights page download the editor's chunk (see vite.config.ts).
+ */
 export function durationText(minutes: number | null): string {
 	if (minutes === null) return '–';
 	if (minutes < 60) return `${minutes} min`;

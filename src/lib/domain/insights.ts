@@ -112,7 +112,28 @@ export function computeInsights(pms: readonly Postmortem[], query: InsightsQuery
 	const points: Record<DurationMetric, DurationPoint[]> = { timeToDetect: [], timeToMitigate: [], timeToResolve: [] };
 	const lucky: string[] = [];
 	const proposed: { id: string; title: string; words: Set<string> }[] = [];
-	const standing = { total: 0, done: new Set<string>(), wontDo: new Set<string>(), open: new Set<string>(), overdue: new Set<string>() };
+	// Each figure of the actions' standing: how many actions, and the postmortems they belong to.
+	const tallyOf = (key: string, label: string): CountedBucket & { seen: Set<string> } => ({
+		key,
+		label,
+		ids: [],
+		count: 0,
+		seen: new Set()
+	});
+	const standing = {
+		done: tallyOf('done', 'Done'),
+		wontDo: tallyOf('wont-do', "Won't do"),
+		open: tallyOf('open', 'Open or in progress'),
+		overdue: tallyOf('overdue', 'Open and overdue')
+	};
+	const count = (b: CountedBucket & { seen: Set<string> }, id: string) => {
+		b.count++;
+		if (!b.seen.has(id)) {
+			b.seen.add(id);
+			b.ids.push(id);
+		}
+	};
+	let actionTotal = 0;
 
 	for (const pm of chosen) {
 		const row = byMonth.get(pm.incidentDate.slice(0, 7));
@@ -130,12 +151,12 @@ export function computeInsights(pms: readonly Postmortem[], query: InsightsQuery
 		for (const t of pm.tags) if (t.trim()) add(tags, t.trim().toLowerCase(), t.trim(), pm.id);
 		if (pm.gotLucky.trim()) lucky.push(pm.id);
 		for (const a of pm.correctiveActions) {
-			standing.total++;
-			if (a.status === 'done') standing.done.add(pm.id);
-			else if (a.status === 'wont-do') standing.wontDo.add(pm.id);
+			actionTotal++;
+			if (a.status === 'done') count(standing.done, pm.id);
+			else if (a.status === 'wont-do') count(standing.wontDo, pm.id);
 			else {
-				standing.open.add(pm.id);
-				if (/^\d{4}-\d{2}-\d{2}$/.test(a.dueDate) && a.dueDate < today) standing.overdue.add(pm.id);
+				count(standing.open, pm.id);
+				if (/^\d{4}-\d{2}-\d{2}$/.test(a.dueDate) && a.dueDate < today) count(standing.overdue, pm.id);
 			}
 			if (a.title.trim()) proposed.push({ id: pm.id, title: a.title.trim(), words: titleWords(a.title) });
 		}
@@ -153,11 +174,7 @@ export function computeInsights(pms: readonly Postmortem[], query: InsightsQuery
 		.map((g, i) => ({ key: `a${i}`, label: g.title, ids: [...g.ids] }))
 		.sort((a, b) => b.ids.length - a.ids.length);
 
-	const counts = (pm: Postmortem, pred: (s: string, due: string) => boolean) =>
-		pm.correctiveActions.filter((a) => pred(a.status, a.dueDate)).length;
-	const tally = (pred: (s: string, due: string) => boolean) => chosen.reduce((n, pm) => n + counts(pm, pred), 0);
-	const bucket = (key: string, label: string, ids: Set<string>, n: number): CountedBucket => ({ key, label, ids: [...ids], count: n });
-	const open = (s: string) => s === 'open' || s === 'in-progress';
+	const plain = ({ seen: _seen, ...b }: CountedBucket & { seen: Set<string> }): CountedBucket => b;
 
 	return {
 		incidents: chosen.map((pm) => pm.id),
@@ -182,26 +199,11 @@ export function computeInsights(pms: readonly Postmortem[], query: InsightsQuery
 		repeatedActions,
 		lucky,
 		actions: {
-			total: standing.total,
-			done: bucket(
-				'done',
-				'Done',
-				standing.done,
-				tally((s) => s === 'done')
-			),
-			wontDo: bucket(
-				'wont-do',
-				"Won't do",
-				standing.wontDo,
-				tally((s) => s === 'wont-do')
-			),
-			open: bucket('open', 'Open or in progress', standing.open, tally(open)),
-			overdue: bucket(
-				'overdue',
-				'Open and overdue',
-				standing.overdue,
-				tally((s, due) => open(s) && /^\d{4}-\d{2}-\d{2}$/.test(due) && due < today)
-			)
+			total: actionTotal,
+			done: plain(standing.done),
+			wontDo: plain(standing.wontDo),
+			open: plain(standing.open),
+			overdue: plain(standing.overdue)
 		},
 		names
 	};

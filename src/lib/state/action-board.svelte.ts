@@ -57,7 +57,7 @@ export class ActionBoard implements OpenSaver {
 	/** Which actions are shown, and how they are grouped. */
 	view: ActionBoardView = $state({ ...DEFAULT_BOARD_VIEW });
 	/** Today where the person is ('YYYY-MM-DD'): what is overdue or due soon is counted from it. */
-	today = $state(localDate());
+	readonly today = localDate();
 	/** Edits not yet stored, by postmortem and action; shown over the stored values. */
 	private pending = $state.raw<ReadonlyMap<string, PendingEdit>>(new Map());
 	/** What the status line says. */
@@ -67,11 +67,6 @@ export class ActionBoard implements OpenSaver {
 
 	constructor() {
 		openSavers.add(this);
-	}
-
-	/** The stored postmortems (undefined until read). */
-	get postmortems(): readonly Postmortem[] | undefined {
-		return this.docs.current;
 	}
 
 	/** True once the stored postmortems are known. */
