@@ -92,7 +92,7 @@ test('bad files are refused with a clear message and change nothing', async ({ p
 		['other.json', '{"hello":"world"}', /not .*postmortem workbench|not ours|not a postmortem/i],
 		['newer.json', JSON.stringify({ format: 'postmortem-workbench', kind: 'postmortem', version: 99, postmortem: {} }), /newer version/i],
 		['proto.json', '{"format":"postmortem-workbench","kind":"postmortem","version":1,"postmortem":{"__proto__":{"x":1}}}', /__proto__/],
-		['notes.md', '# Meeting notes\n\nWe talked about the outage.\n', /none of the fields or sections/],
+		['notes.md', '# Meeting notes\n\nWe talked about the outage.\n', /Nothing in this Markdown file reads as part of a postmortem/],
 		[
 			'chat.txt',
 			'[10:02] <ana> checkout is failing\n[10:03] <ben> looking\n[10:05] <ana> rolled back\n',
@@ -148,6 +148,11 @@ test('files dropped anywhere on the library are imported; a bad one is refused a
 		{ name: 'queue.json', type: 'application/json', text: json },
 		{ name: 'notes.md', type: 'text/markdown', text: md }
 	]);
+	// Markdown written elsewhere is shown first, with what was recognised in it.
+	const preview = page.getByRole('dialog', { name: 'Check what was recognised' });
+	await expect(preview.getByRole('heading', { level: 3 })).toHaveText('“notes.md”: Dropped as Markdown');
+	await expect(preview.getByRole('row', { name: /^Summary/ })).toContainText('Written elsewhere and brought in by drag and drop.');
+	await preview.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByTestId('import-notice')).toContainText('Imported 2 postmortems from 2 files.');
 	const list = page.getByRole('list', { name: 'Postmortems' });
 	await expect(list.getByRole('listitem')).toHaveCount(2);

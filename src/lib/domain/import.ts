@@ -251,7 +251,7 @@ export function parseImport(text: string, now: Date = new Date(), fileName = '')
 				: '';
 			return refuse(`It is plain text (${what}), not a postmortem. ${ACCEPTED}${chat}`);
 		}
-		return parseMarkdownImport(body, now);
+		return parseMarkdownImport(body, now, { fileName });
 	} catch (e) {
 		if (e instanceof ImportRefusal) return { ok: false, error: e.message };
 		return { ok: false, error: `This file could not be imported (${e instanceof Error ? e.message : String(e)}).` };
@@ -260,7 +260,7 @@ export function parseImport(text: string, now: Date = new Date(), fileName = '')
 
 /** What the import takes, said after a refusal of a file of another kind. */
 const ACCEPTED =
-	'The app imports its own JSON exports and backups (.json) and postmortems in Markdown that start with a "# Title" line (.md).';
+	'The app imports its own JSON exports and backups (.json) and postmortems written in Markdown (.md), its own or from a wiki or a repository.';
 
 /**
  * What a file holds, by its content and its name together: bytes that are no text (NUL or many

@@ -7,7 +7,6 @@ export * from './markdown-import';
 export * from './json';
 export * from './limits';
 export {
-	FORBIDDEN_KEYS,
 	ImportRefusal,
 	PostmortemSchema,
 	TimelineEntrySchema,
@@ -16,7 +15,8 @@ export {
 	ParkingLotItemSchema,
 	isPostmortemKey,
 	type ImportKind,
-	type ImportResult
+	type ImportResult,
+	type RecognisedField
 } from './schema';
 export * from './restore';
 export * from './import';

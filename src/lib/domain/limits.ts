@@ -29,3 +29,6 @@ export const LIMITS = {
 	listItems: 10_000,
 	reviewedFindings: 100_000
 } as const;
+
+/** Keys that are refused anywhere in an imported or stored value (prototype pollution). */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

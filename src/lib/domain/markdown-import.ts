@@ -1,10 +1,15 @@
-/** Reads our own full Markdown export back into a new postmortem. */
+/** Reads a postmortem from Markdown: our own export exactly, anything else as well as it can (see markdown-foreign.ts). */
 
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Tokens } from 'marked';
+import { MarkdownRefusal, blockTokens, itemText, refuse, reverse, unescapeInline } from './markdown-read';
+
+export { unescapeInline };
 import { createPostmortem, newId, SECTION_IDS, type Postmortem, type SectionId } from './model';
 import { createContributingFactor, createCorrectiveAction, createTimelineEntry } from './parts';
 import { restorePostmortem } from './restore';
-import type { ImportResult } from './schema';
+import { FORBIDDEN_KEYS, FORMAT, FORMAT_VERSION, type ImportResult } from './schema';
+import { splitFrontMatter, type FrontMatter } from './front-matter';
+import { readForeignMarkdown } from './markdown-foreign';
 import { isDateOnly, isWallClock } from './metrics';
 import {
 	ACTION_COLUMNS,
@@ -30,41 +35,6 @@ import {
 	sectionDef
 } from './template';
 
-class MarkdownRefusal extends Error {}
-
-const refuse = (message: string): never => {
-	throw new MarkdownRefusal(message);
-};
-
-const PUNCTUATION = /[!-/:-@[-`{-~]/;
-
-/** Reverse of `escapeInline`: backslash escapes are resolved, `<br>` becomes a newline and its character references their character. */
-export function unescapeInline(s: string): string {
-	let out = '';
-	for (let i = 0; i < s.length; i++) {
-		const c = s[i];
-		if (c === '\\' && i + 1 < s.length && PUNCTUATION.test(s[i + 1])) {
-			out += s[++i];
-			continue;
-		}
-		// The character references escapeInline writes (an `&` typed as text before one is escaped).
-		const ref = c === '&' ? /^&#x(0|2028|2029|D[89A-F][0-9A-F]{2});/i.exec(s.slice(i, i + 9)) : null;
-		if (ref) {
-			out += String.fromCharCode(parseInt(ref[1], 16));
-			i += ref[0].length - 1;
-			continue;
-		}
-		const br = /^<br\s*\/?>/i.exec(s.slice(i, i + 6));
-		if (br) {
-			out += '\n';
-			i += br[0].length - 1;
-			continue;
-		}
-		out += c;
-	}
-	return out;
-}
-
 /** The NUL and lone surrogates a long text was exported with as character references (see markdown.ts `textForDocument`), back as they were. */
 function resolveReferences(s: string): string {
 	return s.replace(
@@ -88,28 +58,6 @@ function splitUnescaped(s: string, sep: string): string[] {
 	}
 	parts.push(current);
 	return parts;
-}
-
-/** Longest part of a Markdown file read with marked: its block lexer slows down on very large input. */
-const MAX_MARKDOWN_CHARS = 2_000_000;
-/** Lists or quotes nested this deep: marked recurses per level (stack overflow, or seconds per file). */
-const TOO_DEEP = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))){64}|^[ \t]{256,}(?:[-*+>]|\d{1,9}[.)])/m;
-
-/**
- * The block tokens of part of the document, as marked reads them (GitHub-flavoured). Only the
- * parts with structure are read this way (the overview list, the tables, the factor and parking-lot
- * lists); section headings are found by `splitAtHeadings`, with the export's own code-fence rule.
- */
-function blockTokens(lines: readonly string[]): Token[] {
-	const text = lines.join('\n');
-	if (text.length > MAX_MARKDOWN_CHARS)
-		refuse(`This Markdown file has a section longer than ${MAX_MARKDOWN_CHARS.toLocaleString('en')} characters.`);
-	if (TOO_DEEP.test(text)) refuse('This Markdown file nests lists or quotes too deeply to be read.');
-	try {
-		return new Lexer({ gfm: true }).blockTokens(text, []);
-	} catch (e) {
-		return refuse(`This Markdown file could not be read (${e instanceof Error ? e.message : String(e)}).`);
-	}
 }
 
 /** A GFM table's decoded header names and its rows of cell text (still escaped, apart from pipes). */
@@ -139,15 +87,6 @@ function readTable(lines: readonly string[]): { table: Table; other: boolean } {
 function linkValue(cell: string): string {
 	const m = /^<([^<>\s]*)>$/.exec(cell);
 	return m ? m[1].replace(/\\\|/g, '|') : unescapeInline(cell);
-}
-
-function reverse<T extends string>(labels: Record<T, string>): Map<string, T> {
-	const map = new Map<string, T>();
-	for (const [value, label] of Object.entries(labels) as [T, string][]) {
-		map.set(label.toLowerCase(), value);
-		map.set(value.toLowerCase(), value);
-	}
-	return map;
 }
 
 const STATUS_BY_LABEL = reverse(STATUS_LABELS);
@@ -191,15 +130,6 @@ function splitAtHeadings<K extends string>(
 		current.push(line);
 	}
 	return { before, parts };
-}
-
-/** The text of a list item from its source: the marker taken off, continuation lines un-indented by its width. */
-function itemText(raw: string): string {
-	const [first, ...rest] = raw.split('\n');
-	const marker = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(first)?.[0] ?? '';
-	// An item that starts on the next line ("-" alone) has its text one column after the marker.
-	const indent = new RegExp(`^ {0,${/\s$/.test(marker) ? marker.length : marker.length + 1}}`);
-	return [first.slice(marker.length), ...rest.map((l) => (l.trim() === '' ? '' : l.replace(indent, '')))].join('\n').trim();
 }
 
 /** The items of the lists in `lines` (as exported: `- ` items, continuation lines indented by two) and the source of everything else. */
@@ -475,19 +405,135 @@ function read(text: string, now: Date, warnings: string[]): Postmortem {
 	return pm;
 }
 
+/** Options of `parseMarkdownImport`. */
+export interface MarkdownImportOptions {
+	/** The file's name: a document without a title is named after it. */
+	fileName?: string;
+}
+
 /**
- * Read a Markdown file exported by this app into a new postmortem with new ids. Refuses Markdown
- * without a `# Title` line. Call through `parseImport`, which checks the file size first.
+ * Whether a file without our front matter is an older export of ours: its overview list, before the
+ * first section, has the "Status" line our export always writes.
  */
-export function parseMarkdownImport(text: string, now: Date = new Date()): ImportResult {
+function looksExported(lines: readonly string[]): boolean {
+	const end = lines.findIndex((l) => l.startsWith('## '));
+	const statuses = Object.values(STATUS_LABELS).join('|');
+	const status = new RegExp(`^- \\*\\*${OVERVIEW_LABELS.status}:\\*\\* (?:${statuses})$`);
+	return lines.slice(0, end < 0 ? lines.length : end).some((l) => status.test(l));
+}
+
+/** A title from a file name: "2024-03-01-checkout-outage.md" → "Checkout outage". */
+export function titleFromFileName(fileName: string): string {
+	const base = fileName
+		.replace(/^.*[\\/]/, '')
+		.replace(/\.(?:md|markdown|txt)$/i, '')
+		.replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
+		.replace(/[-_]+/g, ' ')
+		.trim();
+	return base ? base[0].toUpperCase() + base.slice(1) : '';
+}
+
+/**
+ * Read a postmortem from Markdown into a new postmortem. Our own export is read exactly: with its
+ * front matter, ids and everything without a prose form come back too; without it (an older
+ * export), it gets new ids. Any other Markdown is read by `readForeignMarkdown`, and the result
+ * says what was recognised, field by field. Call through `parseImport`, which checks the size first.
+ */
+export function parseMarkdownImport(text: string, now: Date = new Date(), options: MarkdownImportOptions = {}): ImportResult {
 	const warnings: string[] = [];
 	try {
-		// The fields read go through the one restore path, so the schema's limits hold here too.
-		const r = restorePostmortem(read(text, now, warnings), { now });
+		const normal = normalizeNewlines(text.replace(/^\uFEFF/, ''));
+		const { data, body, unread } = splitFrontMatter(normal);
+		const ours = data?.format === FORMAT;
+		if (ours && (typeof data.version !== 'number' || data.version > FORMAT_VERSION))
+			refuse(
+				`This Markdown file was exported by a newer version of the app (format version ${String(data.version)}). Please update the app and try again.`
+			);
+		const lines = body.split('\n');
+		if (ours || looksExported(lines)) {
+			const own = readOwn(body, now, ours ? data : null);
+			if (own) return own;
+		}
+		const foreign = readForeignMarkdown(body, {
+			now,
+			frontMatter: data,
+			unreadFrontMatter: unread,
+			fileTitle: titleFromFileName(options.fileName ?? '')
+		});
+		const r = restorePostmortem(foreign.pm, { now });
 		if (!r.ok) return { ok: false, error: r.error };
-		return { ok: true, postmortems: [r.postmortem], kind: 'markdown', warnings: [...warnings, ...r.warnings] };
+		return {
+			ok: true,
+			postmortems: [r.postmortem],
+			kind: 'markdown',
+			warnings: [...foreign.warnings, ...r.warnings],
+			recognised: foreign.recognised
+		};
 	} catch (e) {
 		if (e instanceof MarkdownRefusal) return { ok: false, error: e.message };
 		throw e;
 	}
+
+	/** Our own export; null when it does not read cleanly as one (it is then read as foreign Markdown). */
+	function readOwn(body: string, now: Date, frontMatter: FrontMatter | null): ImportResult | null {
+		const own: string[] = [];
+		let pm: Postmortem;
+		try {
+			pm = read(body, now, own);
+		} catch (e) {
+			if (frontMatter || !(e instanceof MarkdownRefusal)) throw e;
+			return null;
+		}
+		// An older export of ours, or Markdown in its shape: read it as foreign Markdown when the strict
+		// reading would skip some of its text.
+		if (!frontMatter && own.some((w) => w.includes('skipped'))) return null;
+		if (frontMatter) applyFrontMatter(pm, frontMatter, own);
+		// The fields read go through the one restore path, so the schema's limits hold here too.
+		const r = restorePostmortem(pm, { now });
+		if (!r.ok) return { ok: false, error: r.error };
+		return {
+			ok: true,
+			postmortems: [r.postmortem],
+			kind: frontMatter ? 'postmortem' : 'markdown',
+			warnings: [...warnings, ...own, ...r.warnings]
+		};
+	}
+}
+
+/** Put back what our front matter carries: ids, times, and the fields with no prose form. */
+function applyFrontMatter(pm: Postmortem, data: FrontMatter, warnings: string[]): void {
+	const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+	pm.id = str(data.id) ?? pm.id;
+	pm.createdAt = str(data.createdAt) ?? pm.createdAt;
+	pm.updatedAt = str(data.updatedAt) ?? pm.updatedAt;
+	if (typeof data.revision === 'number') pm.revision = data.revision;
+	const ids = (key: string, items: Array<{ id: string }>) => {
+		const list = data[key];
+		if (!Array.isArray(list)) return;
+		if (list.length !== items.length || !list.every((x) => typeof x === 'string')) {
+			warnings.push(`The ${key} of this file were edited by hand; they were given new ids.`);
+			return;
+		}
+		items.forEach((item, i) => (item.id = list[i] as string));
+	};
+	// Actions refer to factors by id: keep the links while the factors' ids change.
+	const factorIds = new Map(pm.contributingFactors.map((f, i) => [f.id, i]));
+	ids('timeline', pm.timeline);
+	ids('factors', pm.contributingFactors);
+	ids('actions', pm.correctiveActions);
+	ids('parkingLot', pm.facilitation.parkingLot);
+	for (const a of pm.correctiveActions)
+		if (a.factorIds) a.factorIds = a.factorIds.map((id) => pm.contributingFactors[factorIds.get(id) ?? -1]?.id ?? id);
+	const sources = data.sources;
+	if (sources && typeof sources === 'object')
+		for (const e of pm.timeline) {
+			const s = (sources as Record<string, unknown>)[e.id];
+			if (s && typeof s === 'object') e.source = s as Postmortem['timeline'][number]['source'];
+		}
+	if (Array.isArray(data.reviewedFindings)) pm.reviewedFindings = data.reviewedFindings as string[];
+	if (Array.isArray(data.finalChecks)) pm.finalChecks = data.finalChecks as string[];
+	if (Array.isArray(data.agenda)) pm.facilitation.agenda = data.agenda as Postmortem['facilitation']['agenda'];
+	if (data.extra && typeof data.extra === 'object')
+		for (const [k, v] of Object.entries(data.extra))
+			if (!(k in pm) && !FORBIDDEN_KEYS.includes(k)) (pm as unknown as Record<string, unknown>)[k] = v;
 }

@@ -20,11 +20,18 @@ import {
 	sectionDef
 } from './template';
 import { UNTITLED } from './labels';
+import { FORBIDDEN_KEYS, FORMAT, FORMAT_VERSION } from './limits';
+import { writeFrontMatter, type FrontMatter } from './front-matter';
 
 /** Options for `toMarkdown`. */
 export interface MarkdownOptions {
 	/** 'full' (default) exports everything; 'public' only what is fit for customers. */
 	variant?: 'full' | 'public';
+	/**
+	 * For a file (full variant): YAML front matter with the format, the ids and the fields that have
+	 * no prose form, so that importing the file gives the postmortem back exactly. `exportedAt` is now.
+	 */
+	frontMatter?: { exportedAt: Date };
 }
 
 // Defined with the other display labels, which the library loads without this module.
@@ -350,6 +357,33 @@ export function draftPublicSummary(pm: Postmortem): string {
 	);
 }
 
+/** Our front matter: the export envelope, and what the prose of the document does not carry. */
+function ownFrontMatter(pm: Postmortem, exportedAt: Date): FrontMatter {
+	const sources = Object.fromEntries(pm.timeline.filter((e) => e.source).map((e) => [e.id, e.source]));
+	const extra = Object.fromEntries(Object.entries(pm.extra ?? {}).filter(([k]) => !FORBIDDEN_KEYS.includes(k)));
+	return {
+		format: FORMAT,
+		version: FORMAT_VERSION,
+		exportedAt: exportedAt.toISOString(),
+		id: pm.id,
+		revision: pm.revision,
+		createdAt: pm.createdAt,
+		updatedAt: pm.updatedAt,
+		// The ids in the order of the tables and lists below.
+		timeline: sortTimeline(pm.timeline)
+			.filter((e) => !isTimelineEntryEmpty(e))
+			.map((e) => e.id),
+		factors: listedFactors(pm).map((f) => f.id),
+		actions: pm.correctiveActions.filter((a) => !isActionEmpty(a)).map((a) => a.id),
+		parkingLot: pm.facilitation.parkingLot.filter((p) => p.text.trim() !== '').map((p) => p.id),
+		sources: Object.keys(sources).length ? sources : undefined,
+		reviewedFindings: pm.reviewedFindings.length ? pm.reviewedFindings : undefined,
+		finalChecks: pm.finalChecks,
+		agenda: pm.facilitation.agenda,
+		extra: Object.keys(extra).length ? extra : undefined
+	};
+}
+
 /** The postmortem as a GitHub-flavoured Markdown document. */
 export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): string {
 	if (options.variant === 'public') return publicMarkdown(pm);
@@ -376,7 +410,7 @@ export function toMarkdown(pm: Postmortem, options: MarkdownOptions = {}): strin
 		section('public-summary', md(pm.publicSummary)),
 		md(pm.finalNote) ? `## ${H.finalNote}\n\n${md(pm.finalNote)}` : ''
 	);
-	return out + '\n';
+	return (options.frontMatter ? writeFrontMatter(ownFrontMatter(pm, options.frontMatter.exportedAt)) : '') + out + '\n';
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;

@@ -30,19 +30,29 @@ import { isDateOnly, isValidTimeZone, isWallClock } from './metrics';
 
 // The limits are plain numbers in limits.ts, so the editor can show them without loading valibot.
 import { pruneFactorLinks } from './links';
-import { LIMITS, MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_SHORT_CHARS, MAX_TIMEBOX_MINUTES } from './limits';
+import { FORBIDDEN_KEYS, LIMITS, MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_SHORT_CHARS, MAX_TIMEBOX_MINUTES } from './limits';
 export * from './limits';
-
-/** Keys that are refused anywhere in an imported or stored value (prototype pollution). */
-export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 export { POSTMORTEM_VERSION };
 
 /** What kind of file an import read. */
 export type ImportKind = 'postmortem' | 'bundle' | 'markdown';
 
-/** The outcome of an import: every postmortem, or one clear reason nothing was imported. */
-export type ImportResult = { ok: true; postmortems: Postmortem[]; kind: ImportKind; warnings: string[] } | { ok: false; error: string };
+/** One field an import of Markdown written elsewhere recognised: which field, where in the file it came from, and a glimpse of it. */
+export interface RecognisedField {
+	field: string;
+	from: string;
+	detail: string;
+}
+
+/**
+ * The outcome of an import: every postmortem, or one clear reason nothing was imported.
+ * `recognised` is there for Markdown written elsewhere: what was read into which field, to show
+ * before anything is saved.
+ */
+export type ImportResult =
+	| { ok: true; postmortems: Postmortem[]; kind: ImportKind; warnings: string[]; recognised?: RecognisedField[] }
+	| { ok: false; error: string };
 
 /** A refusal with a message meant for the person importing. */
 export class ImportRefusal extends Error {}

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, parseImport, type Postmortem } from '$lib/domain';
+import { MAX_IMPORT_BYTES, parseImport, type Postmortem, type RecognisedField } from '$lib/domain';
 import { describeStorageError, existingIds, importPostmortems, type OnExisting } from '$lib/storage';
 
 /** What to do with imported postmortems that are already stored: replace them, or keep both copies. */
@@ -8,7 +8,17 @@ export type { OnExisting };
  * The outcome of reading a file the user chose or dropped. `fromMarkdown`: the postmortems were
  * read from Markdown, which carries no id (they get new ones, so they never clash by id).
  */
-export type ReadResult = { ok: true; postmortems: Postmortem[]; warnings: string[]; fromMarkdown: boolean } | { ok: false; error: string };
+export type ReadResult =
+	| { ok: true; postmortems: Postmortem[]; warnings: string[]; fromMarkdown: boolean; recognised?: RecognisedField[] }
+	| { ok: false; error: string };
+
+/** A postmortem read from Markdown written elsewhere, with what was recognised in it, to show before it is stored. */
+export interface ImportPreview {
+	file: string;
+	title: string;
+	recognised: RecognisedField[];
+	warnings: string[];
+}
 
 /** Read and validate an import file without touching storage. */
 export async function readImportFile(file: File): Promise<ReadResult> {
@@ -25,12 +35,13 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 	}
 	const r = parseImport(text, new Date(), file.name);
 	if (!r.ok) return { ok: false, error: `“${file.name}” was not imported: ${r.error}` };
-	return { ok: true, postmortems: r.postmortems, warnings: r.warnings, fromMarkdown: r.kind === 'markdown' };
+	return { ok: true, postmortems: r.postmortems, warnings: r.warnings, fromMarkdown: r.kind === 'markdown', recognised: r.recognised };
 }
 
 /** What a set of files read together comes to: every postmortem in them, or why none is imported. */
 export type ReadFilesResult =
-	{ ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; markdownIds: Set<string> } | { ok: false; error: string };
+	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; markdownIds: Set<string>; previews: ImportPreview[] }
+	| { ok: false; error: string };
 
 /**
  * Read several files chosen or dropped together, all or nothing: if any file is refused, none is
@@ -43,12 +54,15 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 	const warnings: string[] = [];
 	const byId = new Map<string, { pm: Postmortem; file: string }>();
 	const markdownIds = new Set<string>();
+	const previews: ImportPreview[] = [];
 	for (const file of chosen) {
 		const r = await readImportFile(file);
 		if (!r.ok) {
 			errors.push(r.error);
 			continue;
 		}
+		if (r.recognised)
+			previews.push({ file: file.name, title: r.postmortems[0]?.title ?? '', recognised: r.recognised, warnings: r.warnings });
 		warnings.push(...(chosen.length > 1 ? r.warnings.map((w) => `“${file.name}”: ${w}`) : r.warnings));
 		for (const pm of r.postmortems) {
 			if (r.fromMarkdown) markdownIds.add(pm.id);
@@ -68,7 +82,7 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 				: '';
 		return { ok: false, error: errors.join(' ') + none };
 	}
-	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: chosen.map((f) => f.name), markdownIds };
+	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: chosen.map((f) => f.name), markdownIds, previews };
 }
 
 /**
@@ -113,11 +127,19 @@ export type ImportOutcome = { ok: true; notice: string; ids: string[] | null } |
 
 /**
  * Read, validate and store files chosen or dropped together (see `readImportFiles` and
- * `storeImport`): all or nothing, asking `decide` only when some are already stored.
+ * `storeImport`): all or nothing, asking `decide` only when some are already stored. Markdown
+ * written elsewhere is shown first with what was recognised in it (`preview`), and stored only
+ * if the person goes on.
  */
-export async function importFiles(files: File[], decide: (clashing: Postmortem[]) => Promise<OnExisting | null>): Promise<ImportOutcome> {
+export async function importFiles(
+	files: File[],
+	decide: (clashing: Postmortem[]) => Promise<OnExisting | null>,
+	preview?: (previews: ImportPreview[]) => Promise<boolean>
+): Promise<ImportOutcome> {
 	const r = await readImportFiles(files);
 	if (!r.ok) return r;
+	if (r.previews.length && preview && !(await preview(r.previews)))
+		return { ok: true, notice: 'Import cancelled. Nothing was changed.', ids: null };
 	try {
 		const ids = await storeImport(r.postmortems, decide, r.markdownIds);
 		if (ids === null) return { ok: true, notice: 'Import cancelled. Nothing was changed.', ids: null };

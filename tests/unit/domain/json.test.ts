@@ -413,7 +413,7 @@ describe('what kind of file an import was given, by its content and its name', (
 		expect(error(parseImport(slack, NOW, 'paste.txt'))).toMatch(/^It is plain text .*not a postmortem/);
 		expect(error(parseImport('Meeting notes\nno headings here', NOW, 'notes.txt'))).toMatch(/plain text \(with no "# Title" heading\)/);
 		// Named .md, it is read as Markdown, which says what it lacks.
-		expect(error(parseImport('Meeting notes', NOW, 'notes.md'))).toMatch(/does not start with a "# Title" line/);
+		expect(error(parseImport('Meeting notes', NOW, 'notes.md'))).toMatch(/Nothing in this Markdown file reads as part of a postmortem/);
 	});
 
 	it('still reads our own files whatever they are named', () => {
