@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { test, expect, download, expectStepReady, gotoStep } from './fixtures';
 
@@ -28,6 +29,8 @@ test('a postmortem written in a wiki is shown field by field before it is import
 	await expect(row('Corrective actions')).toContainText('4 actions');
 	await expect(row('Where we got lucky')).toContainText('The expiry happened during US business hours');
 	await expect(row('Time zone')).toContainText('UTC');
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 	await dialog.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByTestId('import-notice')).toContainText('Imported 1 postmortem from “google-sre-template.md”.');
 

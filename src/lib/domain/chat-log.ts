@@ -4,6 +4,7 @@
  * ZNC) and generic dated lines. The format is recognised from the text; nothing is sent anywhere.
  */
 
+import { fingerprint } from './fingerprint';
 import { instantToWallClock, wallClockToInstant } from './metrics';
 import type { Postmortem, TimelineEntry } from './model';
 import { createTimelineEntry } from './parts';
@@ -134,19 +135,6 @@ function parseJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-/** A short, stable fingerprint (FNV-1a, 52 bits as base 36) of a message. */
-function fingerprint(at: string, who: string, text: string): string {
-	const s = `${at}\n${who}\n${text}`;
-	let h1 = 0x811c9dc5;
-	let h2 = 0x01000193;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		h1 = Math.imul(h1 ^ c, 0x01000193);
-		h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-	}
-	return ((h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff)).toString(36);
 }
 
 function message(ms: number, who: string, text: string, channel = ''): ChatMessage {

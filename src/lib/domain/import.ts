@@ -201,6 +201,10 @@ export function parseJsonImport(text: string, now: Date = new Date()): ImportRes
 		}
 		raws = file.postmortems;
 	} else {
+		if (kind === 'account')
+			return refuse(
+				'It is a participant’s account of an incident, not a postmortem. To merge it into a timeline, open the postmortem and use “Merge accounts…” in its Timeline step.'
+			);
 		return refuse(`This file is of an unknown kind (${typeof kind === 'string' ? quote(kind) : typeName(kind)}).`);
 	}
 

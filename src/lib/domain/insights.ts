@@ -5,7 +5,8 @@
  * once, and how the actions stand. Every figure keeps the postmortems behind it.
  */
 
-import { FACTOR_KIND_LABELS, UNTITLED } from './labels';
+import { UNTITLED } from './labels';
+import { FACTOR_KIND_LABELS } from './item-labels';
 import { deriveMetrics } from './metrics';
 import type { Postmortem, Severity } from './model';
 import {

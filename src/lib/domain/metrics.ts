@@ -2,7 +2,7 @@
 
 import { type Milestone, type Postmortem, type TimelineEntry } from './model';
 import { sortTimeline } from './parts';
-import { MILESTONE_LABELS } from './labels';
+import { MILESTONE_LABELS } from './item-labels';
 
 /** What the timeline tells us about how long the incident took. Durations are in whole minutes. */
 export interface Metrics {

@@ -47,12 +47,15 @@ export interface TimelineEntry {
 	learnedLater?: boolean;
 }
 
-/** The message a timeline entry was made from: who wrote it, and a key that finds it again in the same log. */
+/**
+ * Where a timeline entry came from: a message of a chat log, or an entry of a participant's account.
+ * Who wrote it, and a key that finds it again in the same log or account.
+ */
 export interface TimelineSource {
-	kind: 'chat';
-	/** The author as the log names them (the entry's "who" may be edited afterwards). */
+	kind: 'chat' | 'account';
+	/** The author as the log or account names them (the entry's "who" may be edited afterwards). */
 	author: string;
-	/** A fingerprint of the message (its time, author and text), so a log imported again adds nothing twice. */
+	/** A fingerprint of the message or entry (its time, author and text), so one imported again adds nothing twice. */
 	key: string;
 }
 

@@ -260,7 +260,7 @@ export const TimelineEntrySchema = v.object({
 	what: text(),
 	link: text(),
 	milestone: choice(MILESTONES, '', 'milestone'),
-	source: v.optional(v.object({ kind: v.picklist(['chat']), author: text(MAX_SHORT_CHARS), key: text(MAX_SHORT_CHARS) })),
+	source: v.optional(v.object({ kind: v.picklist(['chat', 'account']), author: text(MAX_SHORT_CHARS), key: text(MAX_SHORT_CHARS) })),
 	learnedLater: v.optional(v.boolean())
 });
 

@@ -1,16 +1,15 @@
 /** The postmortem template: sections, guiding questions and field definitions (labels and progress rules are re-exported). */
 
 import type { ContributingFactor, CorrectiveAction, Postmortem, SectionId, TimelineEntry } from './model';
+import { SEVERITY_LABELS, STATUS_LABELS } from './labels';
 import {
 	ACTION_KIND_LABELS,
 	ACTION_STATUS_LABELS,
 	FACTOR_KIND_LABELS,
 	MILESTONE_LABELS,
 	PRIORITY_LABELS,
-	SEVERITY_LABELS,
-	STATUS_LABELS,
 	TERM_LABELS
-} from './labels';
+} from './item-labels';
 
 /**
  * How a field is edited: one line, several lines of plain text, Markdown text, a list of names, a
@@ -394,4 +393,5 @@ export function sectionDef(id: SectionId): SectionDef {
 }
 
 export * from './labels';
+export * from './item-labels';
 export * from './progress';

@@ -5,7 +5,8 @@
 
 import { addDays, isPlainDate, type ActionItem } from './action-board';
 import { DEFAULT_REVIEW_POLICY, postmortemDeadlines, type ReviewPolicy } from './deadlines';
-import { ACTION_KIND_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, TERM_LABELS, UNTITLED } from './labels';
+import { UNTITLED } from './labels';
+import { ACTION_KIND_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS, TERM_LABELS } from './item-labels';
 import type { Postmortem, Priority } from './model';
 
 /**
