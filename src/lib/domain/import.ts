@@ -6,6 +6,7 @@
 import { UNSAVED_ID, type Postmortem } from './model';
 import { migrate } from './json';
 import { parseMarkdownImport } from './markdown-import';
+import { embeddedJson } from './html-file';
 import { restorePostmortem } from './restore';
 import {
 	FORBIDDEN_KEYS,
@@ -247,6 +248,15 @@ export function parseImport(text: string, now: Date = new Date(), fileName = '')
 		const kind = fileKind(body, fileName);
 		if (kind === 'binary') return refuse(`It is not a text file (an image, an archive or a document?). ${ACCEPTED}`);
 		if (kind === 'json') return parseJsonImport(body, now);
+		if (kind === 'html') {
+			const json = embeddedJson(body);
+			if (json === null)
+				return refuse(
+					'It is a web page with no postmortem in it (a public summary exported as HTML carries none, and pages from elsewhere are not read). ' +
+						ACCEPTED
+				);
+			return parseJsonImport(json, now);
+		}
 		if (kind === 'text') {
 			const what = describeText(body);
 			// A chat log has a home of its own: the Timeline step's picker.
@@ -264,19 +274,20 @@ export function parseImport(text: string, now: Date = new Date(), fileName = '')
 
 /** What the import takes, said after a refusal of a file of another kind. */
 const ACCEPTED =
-	'The app imports its own JSON exports and backups (.json) and postmortems written in Markdown (.md), its own or from a wiki or a repository.';
+	'The app imports its own JSON exports and backups (.json), its HTML files (.html) and postmortems written in Markdown (.md), its own or from a wiki or a repository.';
 
 /**
  * What a file holds, by its content and its name together: bytes that are no text (NUL or many
  * undecodable characters early on), JSON (a .json name, or text that starts like a JSON object or
  * list and parses), Markdown (a .md name, or a "#" heading first), or other text.
  */
-function fileKind(body: string, fileName: string): 'binary' | 'json' | 'markdown' | 'text' {
+function fileKind(body: string, fileName: string): 'binary' | 'json' | 'markdown' | 'html' | 'text' {
 	const head = body.slice(0, 4096);
 	const undecodable = head.match(/\uFFFD/g)?.length ?? 0;
 	if (head.includes('\u0000') || undecodable > 8) return 'binary';
 	const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
 	if (ext === 'json') return 'json';
+	if (ext === 'html' || ext === 'htm' || /^\s*<(?:!doctype html|html)[\s>]/i.test(head)) return 'html';
 	if (ext === 'md' || ext === 'markdown') return 'markdown';
 	const start = body.trimStart();
 	if (start[0] === '{' || start[0] === '[') {

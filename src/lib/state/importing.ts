@@ -1,4 +1,6 @@
 import { MAX_IMPORT_BYTES, parseImport, type Postmortem, type RecognisedField } from '$lib/domain';
+import { sealedBlock, type SealedContent } from '$lib/domain/html-file';
+import { readSealed, unseal } from '$lib/domain/passphrase';
 import { describeStorageError, existingIds, importPostmortems, type OnExisting } from '$lib/storage';
 
 /** What to do with imported postmortems that are already stored: replace them, or keep both copies. */
@@ -10,7 +12,13 @@ export type { OnExisting };
  */
 export type ReadResult =
 	| { ok: true; postmortems: Postmortem[]; warnings: string[]; fromMarkdown: boolean; recognised?: RecognisedField[] }
-	| { ok: false; error: string };
+	| { ok: false; error: string; cancelled?: true };
+
+/**
+ * Asks for the passphrase of a protected file (`wrong`: the last one tried was not right); null
+ * when the person cancels.
+ */
+export type Unlock = (fileName: string, wrong: boolean) => Promise<string | null>;
 
 /** A postmortem read from Markdown written elsewhere, with what was recognised in it, to show before it is stored. */
 export interface ImportPreview {
@@ -20,8 +28,34 @@ export interface ImportPreview {
 	warnings: string[];
 }
 
-/** Read and validate an import file without touching storage. */
-export async function readImportFile(file: File): Promise<ReadResult> {
+/**
+ * The JSON a protected HTML file seals, opened with the passphrase `unlock` asks for (asked again
+ * after a wrong one), or why not. Not a protected file: null.
+ */
+async function openProtected(
+	text: string,
+	fileName: string,
+	unlock?: Unlock
+): Promise<{ text: string } | { error: string; cancelled?: true } | null> {
+	if (!/^\s*<(?:!doctype html|html)[\s>]/i.test(text.slice(0, 512))) return null;
+	const block = sealedBlock(text);
+	if (block === null) return null;
+	const sealed = readSealed(block);
+	if (!sealed) return { error: 'It is a protected file, but its sealed part is damaged.' };
+	if (!unlock) return { error: 'It is protected by a passphrase.' };
+	for (let wrong = false; ; wrong = true) {
+		const passphrase = await unlock(fileName, wrong);
+		if (passphrase === null) return { error: 'Import cancelled. Nothing was changed.', cancelled: true };
+		const plain = await unseal(sealed, passphrase);
+		if (plain === null) continue;
+		const content = JSON.parse(plain) as SealedContent;
+		if (typeof content.json !== 'string') return { error: 'It is a protected public summary, which carries no postmortem to import.' };
+		return { text: content.json };
+	}
+}
+
+/** Read and validate an import file without touching storage; `unlock` asks for a protected file's passphrase. */
+export async function readImportFile(file: File, unlock?: Unlock): Promise<ReadResult> {
 	if (file.size > MAX_IMPORT_BYTES)
 		return {
 			ok: false,
@@ -33,7 +67,12 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 	} catch {
 		return { ok: false, error: `“${file.name}” could not be read.` };
 	}
-	const r = parseImport(text, new Date(), file.name);
+	const opened = await openProtected(text, file.name, unlock);
+	if (opened && 'error' in opened)
+		return opened.cancelled
+			? { ok: false, error: opened.error, cancelled: true }
+			: { ok: false, error: `“${file.name}” was not imported: ${opened.error}` };
+	const r = opened ? parseImport(opened.text, new Date(), `${file.name}.json`) : parseImport(text, new Date(), file.name);
 	if (!r.ok) return { ok: false, error: `“${file.name}” was not imported: ${r.error}` };
 	return { ok: true, postmortems: r.postmortems, warnings: r.warnings, fromMarkdown: r.kind === 'markdown', recognised: r.recognised };
 }
@@ -41,14 +80,14 @@ export async function readImportFile(file: File): Promise<ReadResult> {
 /** What a set of files read together comes to: every postmortem in them, or why none is imported. */
 export type ReadFilesResult =
 	| { ok: true; postmortems: Postmortem[]; warnings: string[]; files: string[]; markdownIds: Set<string>; previews: ImportPreview[] }
-	| { ok: false; error: string };
+	| { ok: false; error: string; cancelled?: true };
 
 /**
  * Read several files chosen or dropped together, all or nothing: if any file is refused, none is
  * imported and the message names each refused file. The same postmortem (same id) in two files
  * is imported once, from the file that comes last, with a warning.
  */
-export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesResult> {
+export async function readImportFiles(files: Iterable<File>, unlock?: Unlock): Promise<ReadFilesResult> {
 	const chosen = [...files];
 	const errors: string[] = [];
 	const warnings: string[] = [];
@@ -56,8 +95,9 @@ export async function readImportFiles(files: Iterable<File>): Promise<ReadFilesR
 	const markdownIds = new Set<string>();
 	const previews: ImportPreview[] = [];
 	for (const file of chosen) {
-		const r = await readImportFile(file);
+		const r = await readImportFile(file, unlock);
 		if (!r.ok) {
+			if (r.cancelled) return r;
 			errors.push(r.error);
 			continue;
 		}
@@ -134,10 +174,11 @@ export type ImportOutcome = { ok: true; notice: string; ids: string[] | null } |
 export async function importFiles(
 	files: File[],
 	decide: (clashing: Postmortem[]) => Promise<OnExisting | null>,
-	preview?: (previews: ImportPreview[]) => Promise<boolean>
+	preview?: (previews: ImportPreview[]) => Promise<boolean>,
+	unlock?: Unlock
 ): Promise<ImportOutcome> {
-	const r = await readImportFiles(files);
-	if (!r.ok) return r;
+	const r = await readImportFiles(files, unlock);
+	if (!r.ok) return r.cancelled ? { ok: true, notice: r.error, ids: null } : r;
 	if (r.previews.length && preview && !(await preview(r.previews)))
 		return { ok: true, notice: 'Import cancelled. Nothing was changed.', ids: null };
 	try {
