@@ -32,8 +32,8 @@ export function wallTime(at: string): string {
 	return at ? at.replace('T', ' ') : '';
 }
 
-/** A Blob download of text under a file name. */
-export function downloadText(name: string, text: string, type: string): void {
+/** A Blob download of text (or bytes) under a file name. */
+export function downloadText(name: string, text: string | Uint8Array<ArrayBuffer>, type: string): void {
 	const url = URL.createObjectURL(new Blob([text], { type }));
 	const a = document.createElement('a');
 	a.href = url;

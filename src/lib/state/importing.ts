@@ -1,6 +1,7 @@
 import { MAX_IMPORT_BYTES, parseImport, type Postmortem, type RecognisedField } from '$lib/domain';
 import { sealedBlock, type SealedContent } from '$lib/domain/html-file';
 import { readSealed, unseal } from '$lib/domain/passphrase';
+import { isLibraryMember } from '$lib/domain/library-files';
 import { describeStorageError, existingIds, importPostmortems, type OnExisting } from '$lib/storage';
 
 /** What to do with imported postmortems that are already stored: replace them, or keep both copies. */
@@ -88,7 +89,9 @@ export type ReadFilesResult =
  * is imported once, from the file that comes last, with a warning.
  */
 export async function readImportFiles(files: Iterable<File>, unlock?: Unlock): Promise<ReadFilesResult> {
-	const chosen = [...files];
+	const expanded = await expand([...files]);
+	if ('error' in expanded) return { ok: false, error: expanded.error };
+	const chosen = expanded.files;
 	const errors: string[] = [];
 	const warnings: string[] = [];
 	const byId = new Map<string, { pm: Postmortem; file: string }>();
@@ -122,7 +125,52 @@ export async function readImportFiles(files: Iterable<File>, unlock?: Unlock): P
 				: '';
 		return { ok: false, error: errors.join(' ') + none };
 	}
+	if (expanded.left)
+		warnings.push(
+			`${expanded.left} other file${expanded.left === 1 ? ' was' : 's were'} left out (the index, or not Markdown, JSON or HTML).`
+		);
 	return { ok: true, postmortems: [...byId.values()].map((v) => v.pm), warnings, files: chosen.map((f) => f.name), markdownIds, previews };
+}
+
+/**
+ * The files to read: each ZIP replaced by the postmortem files it holds, and a picked folder's
+ * files without its index and its other files (see `isLibraryMember`); `left` counts those.
+ */
+async function expand(files: File[]): Promise<{ files: File[]; left: number } | { error: string }> {
+	const out: File[] = [];
+	let left = 0;
+	for (const file of files) {
+		if (!/\.zip$/i.test(file.name)) {
+			if (file.webkitRelativePath && !isLibraryMember(file.webkitRelativePath)) left++;
+			else out.push(file);
+			continue;
+		}
+		if (file.size > MAX_IMPORT_BYTES)
+			return { error: `“${file.name}” is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, too large to import.` };
+		const { unzipSync } = await import('fflate');
+		let total = 0;
+		let tooBig = false;
+		let entries: Record<string, Uint8Array>;
+		try {
+			entries = unzipSync(new Uint8Array(await file.arrayBuffer()), {
+				filter: (e) => {
+					if (e.name.endsWith('/')) return false;
+					if (!isLibraryMember(e.name)) return (void left++, false);
+					// Checked before anything is inflated (fflate inflates into the size the entry declares).
+					total += e.originalSize;
+					tooBig ||= total > MAX_IMPORT_BYTES;
+					return !tooBig;
+				}
+			});
+		} catch {
+			return { error: `“${file.name}” could not be read as a ZIP archive.` };
+		}
+		if (tooBig) return { error: `“${file.name}” holds more than ${MAX_IMPORT_BYTES / 1024 / 1024} MB of files, too much to import.` };
+		const members = Object.entries(entries);
+		if (!members.length) return { error: `“${file.name}” holds no postmortem files (Markdown, JSON or HTML).` };
+		for (const [name, data] of members) out.push(new File([data as Uint8Array<ArrayBuffer>], name));
+	}
+	return { files: out, left };
 }
 
 /**

@@ -35,6 +35,33 @@ export async function downloadBackup(now = new Date()): Promise<number> {
 	return all.length;
 }
 
+/**
+ * Download every stored postmortem as Markdown files with front matter in a ZIP, with an index
+ * (see domain/library-files.ts), ready for a repository or a wiki. Returns how many.
+ */
+export async function downloadLibraryFiles(now = new Date()): Promise<number> {
+	// The ZIP and Markdown code load only when asked for.
+	const [all, { libraryFiles }, { zipSync, strToU8 }] = await Promise.all([
+		exportAll(),
+		import('$lib/domain/library-files'),
+		import('fflate')
+	]);
+	const files = libraryFiles(all, now);
+	const zip = zipSync(Object.fromEntries(files.map((f) => [f.path, strToU8(f.text)])), { mtime: now });
+	downloadText(`postmortems-${now.toISOString().slice(0, 10)}.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
+	return all.length;
+}
+
+/** Download the library as Markdown files (see `downloadLibraryFiles`) and say how it went. */
+export async function downloadAsFiles(now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+	try {
+		const n = await downloadLibraryFiles(now);
+		return { ok: true, message: `${n} postmortem${n === 1 ? '' : 's'} downloaded as Markdown files in a ZIP, with an index.` };
+	} catch (e) {
+		return { ok: false, error: `The files could not be made: ${describeStorageError(e)}` };
+	}
+}
+
 /** Make a full backup (see `downloadBackup`) and say how it went, in words for the person. */
 export async function backUp(now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
 	try {
