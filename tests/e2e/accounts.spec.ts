@@ -9,6 +9,14 @@ async function violations(page: Page): Promise<string[]> {
 	return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
+/** Start a postmortem of an incident that began at 14:00, and go to its Timeline step. */
+async function startIncident(page: Page, title = '') {
+	await newPostmortem(page);
+	if (title) await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Incident started').fill('2026-11-03T14:00');
+	await gotoStep(page, 'Timeline');
+}
+
 /** Type one timeline entry in the compact view. */
 async function addEntry(page: Page, time: string, who: string, what: string) {
 	await page.getByRole('button', { name: 'Add timeline entry' }).click();
@@ -35,9 +43,7 @@ async function exportAccount(page: Page, name: string, notes: string): Promise<s
 
 test('two participants export their accounts; merged, they show by moment, whose each is and where they disagree', async ({ page }) => {
 	// Ana writes her account in her own copy.
-	await newPostmortem(page);
-	await page.getByLabel('Incident started').fill('2026-11-03T14:00');
-	await gotoStep(page, 'Timeline');
+	await startIncident(page);
 	await addEntry(page, '14:02', 'Ana', 'Checkout error rate climbs past 5%');
 	await addEntry(page, '14:20', 'Ana', 'Rolled back the pool size change');
 	await expectSaved(page);
@@ -47,19 +53,14 @@ test('two participants export their accounts; merged, they show by moment, whose
 	expect(anaAccount.account.entries).toHaveLength(2);
 
 	// Ben writes his in his.
-	await newPostmortem(page);
-	await page.getByLabel('Incident started').fill('2026-11-03T14:00');
-	await gotoStep(page, 'Timeline');
+	await startIncident(page);
 	await addEntry(page, '14:09', 'Ben', 'Checkout error rate climbing, paged the on-call');
 	await addEntry(page, '14:40', 'Ben', 'Customers report slow pages');
 	await expectSaved(page);
 	const benFile = await exportAccount(page, 'Ben', '');
 
 	// The facilitator merges both.
-	await newPostmortem(page);
-	await page.getByLabel('Title').fill('Checkout errors');
-	await page.getByLabel('Incident started').fill('2026-11-03T14:00');
-	await gotoStep(page, 'Timeline');
+	await startIncident(page, 'Checkout errors');
 	await page.getByRole('button', { name: 'Merge accounts…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Merge accounts' });
 	await dialog.getByLabel('Choose account files (JSON)').setInputFiles([anaFile, benFile]);
