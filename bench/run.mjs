@@ -285,30 +285,18 @@ async function main() {
 	if (stored >= 1000) {
 		try {
 			const s = await measureScale(context, app.origin, { reps: REPS.navigations, openId: 'bench-500' });
-			row('Library first rows rendered, 1,000 stored, median', median(s.library), 'ms', {
-				reference: median(s.libraryRaw),
-				target: '≤ 3× raw',
-				met: median(s.library) <= 3 * median(s.libraryRaw),
-				detail: { p95: percentile(s.library, 95), runs: s.library, raw: s.libraryRaw }
-			});
-			row('Open one postmortem, median', median(s.open), 'ms', {
-				reference: median(s.openRaw),
-				target: '≤ 3× raw',
-				met: median(s.open) <= 3 * median(s.openRaw),
-				detail: { p95: percentile(s.open, 95), runs: s.open, raw: s.openRaw }
-			});
-			row('Actions page first card rendered, 1,000 stored, median', median(s.actions), 'ms', {
-				reference: median(s.allRaw),
-				target: '≤ 3× raw',
-				met: median(s.actions) <= 3 * median(s.allRaw),
-				detail: { p95: percentile(s.actions, 95), runs: s.actions, raw: s.allRaw }
-			});
-			row('Insights figures rendered, 1,000 stored, median', median(s.insights), 'ms', {
-				reference: median(s.allRaw),
-				target: '≤ 3× raw',
-				met: median(s.insights) <= 3 * median(s.allRaw),
-				detail: { p95: percentile(s.insights, 95), runs: s.insights, raw: s.allRaw }
-			});
+			// Each page's median against the raw IndexedDB read it needs, at most three times it.
+			const versusRaw = (name, runs, raw) =>
+				row(name, median(runs), 'ms', {
+					reference: median(raw),
+					target: '≤ 3× raw',
+					met: median(runs) <= 3 * median(raw),
+					detail: { p95: percentile(runs, 95), runs, raw }
+				});
+			versusRaw('Library first rows rendered, 1,000 stored, median', s.library, s.libraryRaw);
+			versusRaw('Open one postmortem, median', s.open, s.openRaw);
+			versusRaw('Actions page first card rendered, 1,000 stored, median', s.actions, s.allRaw);
+			versusRaw('Insights figures rendered, 1,000 stored, median', s.insights, s.allRaw);
 		} catch (e) {
 			notMeasured('Library and open with 1,000 stored', '≤ 3× raw', e);
 		}

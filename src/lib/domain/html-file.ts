@@ -5,6 +5,11 @@
  * app can import the file back. The document's body is rendered and sanitized by the caller.
  */
 
+/** Whether a text starts like an HTML document (its first 512 characters are enough). */
+export function looksLikeHtml(text: string): boolean {
+	return /^\s*<(?:!doctype html|html)[\s>]/i.test(text.slice(0, 512));
+}
+
 /** The id of the data block that carries the JSON export. */
 export const HTML_DATA_ID = 'postmortem-workbench-data';
 

@@ -6,7 +6,7 @@
 import { UNSAVED_ID, type Postmortem } from './model';
 import { migrate } from './json';
 import { parseMarkdownImport } from './markdown-import';
-import { embeddedJson } from './html-file';
+import { embeddedJson, looksLikeHtml } from './html-file';
 import { restorePostmortem } from './restore';
 import {
 	FORBIDDEN_KEYS,
@@ -287,7 +287,7 @@ function fileKind(body: string, fileName: string): 'binary' | 'json' | 'markdown
 	if (head.includes('\u0000') || undecodable > 8) return 'binary';
 	const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
 	if (ext === 'json') return 'json';
-	if (ext === 'html' || ext === 'htm' || /^\s*<(?:!doctype html|html)[\s>]/i.test(head)) return 'html';
+	if (ext === 'html' || ext === 'htm' || looksLikeHtml(head)) return 'html';
 	if (ext === 'md' || ext === 'markdown') return 'markdown';
 	const start = body.trimStart();
 	if (start[0] === '{' || start[0] === '[') {

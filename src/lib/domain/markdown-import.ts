@@ -358,8 +358,9 @@ function readActions(lines: string[], pm: Postmortem, warnings: string[]): void 
 	});
 }
 
+/** Our export's prose read into a new postmortem; `text` has its newlines normalized and no BOM (see parseMarkdownImport). */
 function read(text: string, now: Date, warnings: string[]): Postmortem {
-	const lines = normalizeNewlines(text.replace(/^\uFEFF/, '')).split('\n');
+	const lines = text.split('\n');
 	const start = lines.findIndex((l) => l.trim() !== '');
 	const titleLine = start >= 0 ? /^# (.*)$/s.exec(lines[start].trim()) : null;
 	if (!titleLine) {
@@ -440,7 +441,6 @@ export function titleFromFileName(fileName: string): string {
  * says what was recognised, field by field. Call through `parseImport`, which checks the size first.
  */
 export function parseMarkdownImport(text: string, now: Date = new Date(), options: MarkdownImportOptions = {}): ImportResult {
-	const warnings: string[] = [];
 	try {
 		const normal = normalizeNewlines(text.replace(/^\uFEFF/, ''));
 		const { data, body, unread } = splitFrontMatter(normal);
@@ -473,31 +473,31 @@ export function parseMarkdownImport(text: string, now: Date = new Date(), option
 		if (e instanceof MarkdownRefusal) return { ok: false, error: e.message };
 		throw e;
 	}
+}
 
-	/** Our own export; null when it does not read cleanly as one (it is then read as foreign Markdown). */
-	function readOwn(body: string, now: Date, frontMatter: FrontMatter | null): ImportResult | null {
-		const own: string[] = [];
-		let pm: Postmortem;
-		try {
-			pm = read(body, now, own);
-		} catch (e) {
-			if (frontMatter || !(e instanceof MarkdownRefusal)) throw e;
-			return null;
-		}
-		// An older export of ours, or Markdown in its shape: read it as foreign Markdown when the strict
-		// reading would skip some of its text.
-		if (!frontMatter && own.some((w) => w.includes('skipped'))) return null;
-		if (frontMatter) applyFrontMatter(pm, frontMatter, own);
-		// The fields read go through the one restore path, so the schema's limits hold here too.
-		const r = restorePostmortem(pm, { now });
-		if (!r.ok) return { ok: false, error: r.error };
-		return {
-			ok: true,
-			postmortems: [r.postmortem],
-			kind: frontMatter ? 'postmortem' : 'markdown',
-			warnings: [...warnings, ...own, ...r.warnings]
-		};
+/** Our own export; null when it does not read cleanly as one (it is then read as foreign Markdown). */
+function readOwn(body: string, now: Date, frontMatter: FrontMatter | null): ImportResult | null {
+	const own: string[] = [];
+	let pm: Postmortem;
+	try {
+		pm = read(body, now, own);
+	} catch (e) {
+		if (frontMatter || !(e instanceof MarkdownRefusal)) throw e;
+		return null;
 	}
+	// An older export of ours, or Markdown in its shape: read it as foreign Markdown when the strict
+	// reading would skip some of its text.
+	if (!frontMatter && own.some((w) => w.includes('skipped'))) return null;
+	if (frontMatter) applyFrontMatter(pm, frontMatter, own);
+	// The fields read go through the one restore path, so the schema's limits hold here too.
+	const r = restorePostmortem(pm, { now });
+	if (!r.ok) return { ok: false, error: r.error };
+	return {
+		ok: true,
+		postmortems: [r.postmortem],
+		kind: frontMatter ? 'postmortem' : 'markdown',
+		warnings: [...own, ...r.warnings]
+	};
 }
 
 /** Put back what our front matter carries: ids, times, and the fields with no prose form. */

@@ -17,6 +17,16 @@ function names(who: string, author: string): boolean {
 	return !!a && (w === a || w === a.split(/\s+/)[0] || a === w.split(/\s+/)[0]);
 }
 
+/** `set` with `keys` added (or taken out), as a new set for a `$state.raw` field. */
+function withPicked(set: ReadonlySet<string>, keys: readonly string[], picked: boolean): Set<string> {
+	const next = new Set(set);
+	for (const k of keys) {
+		if (picked) next.add(k);
+		else next.delete(k);
+	}
+	return next;
+}
+
 /**
  * "Export my account…" of the Timeline step: whose account it is, which timeline entries it holds
  * (at first those naming the person, or all when none does) and their notes, as a small file.
@@ -41,10 +51,7 @@ export class AccountExport {
 
 	/** Put an entry in the account or leave it out. */
 	toggle(id: string, picked: boolean): void {
-		const next = new Set(this.picked);
-		if (picked) next.add(id);
-		else next.delete(id);
-		this.picked = next;
+		this.picked = withPicked(this.picked, [id], picked);
 	}
 
 	/** Pick every entry, or none. */
@@ -126,18 +133,13 @@ export class AccountMerge {
 
 	/** Pick an entry to add, or leave it out. */
 	toggle(key: string, picked: boolean): void {
-		const next = new Set(this.picked);
-		if (picked) next.add(key);
-		else next.delete(key);
-		this.picked = next;
+		this.picked = withPicked(this.picked, [key], picked);
 	}
 
 	/** Pick every entry not in the timeline yet (of one person when `author` is given), or none. */
 	pickAll(picked: boolean, author = ''): void {
 		const keys = this.moments.flatMap((m) => m.items.filter((i) => !i.added && (!author || i.author === author)).map((i) => i.key));
-		const next = new Set(picked ? [...(author ? this.picked : []), ...keys] : author ? this.picked : []);
-		if (!picked) for (const k of keys) next.delete(k);
-		this.picked = next;
+		this.picked = withPicked(author ? this.picked : new Set(), keys, picked);
 	}
 
 	/** Add the picked entries (and the notes, if chosen) in one undoable edit; returns how many entries were added. */

@@ -1,5 +1,5 @@
 import { MAX_IMPORT_BYTES, parseImport, type Postmortem, type RecognisedField } from '$lib/domain';
-import { sealedBlock, type SealedContent } from '$lib/domain/html-file';
+import { looksLikeHtml, sealedBlock, type SealedContent } from '$lib/domain/html-file';
 import { readSealed, unseal } from '$lib/domain/passphrase';
 import { isLibraryMember } from '$lib/domain/library-files';
 import { describeStorageError, existingIds, importPostmortems, type OnExisting } from '$lib/storage';
@@ -38,7 +38,7 @@ async function openProtected(
 	fileName: string,
 	unlock?: Unlock
 ): Promise<{ text: string } | { error: string; cancelled?: true } | null> {
-	if (!/^\s*<(?:!doctype html|html)[\s>]/i.test(text.slice(0, 512))) return null;
+	if (!looksLikeHtml(text)) return null;
 	const block = sealedBlock(text);
 	if (block === null) return null;
 	const sealed = readSealed(block);
